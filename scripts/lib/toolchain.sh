@@ -49,6 +49,25 @@ ensure_workspace() {
   pnpm install --frozen-lockfile --prefer-offline --reporter=append-only 2>&1 | grep -v '^$' | sed 's/^/[setup] /' >&2
 }
 
+# Debian's Chromium for the browser tests (never a Playwright download). Best effort: when it cannot
+# be installed, the browser test fails with a message that says how to install it.
+ensure_chromium() {
+  local candidate
+  for candidate in "${CHROMIUM_PATH:-}" /usr/lib/chromium/chromium /usr/bin/chromium; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] && return 0
+  done
+  command -v apt-get >/dev/null 2>&1 || { log "Chromium not found and no apt-get: install Chromium and set CHROMIUM_PATH"; return 0; }
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    sudo -n true 2>/dev/null || { log "Chromium not found; install it: sudo apt-get install -y --no-install-recommends chromium"; return 0; }
+    sudo="sudo -n"
+  fi
+  log "installing Debian's chromium for the browser tests (about 15 s)"
+  $sudo apt-get update -qq >/dev/null 2>&1 || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
+    || log "could not install chromium with apt-get; the browser test will say how to install it"
+}
+
 case "$(uname -m)" in
   x86_64 | amd64) ensure_node x64 ;;
   aarch64 | arm64) ensure_node arm64 ;;

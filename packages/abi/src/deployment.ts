@@ -1,0 +1,58 @@
+// Where Tessera's contracts live on a chain. Addresses are never typed by hand: Hardhat Ignition
+// writes `deployed_addresses.json` when it deploys, and this module reads and validates that file.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type Address, getAddress, isAddress } from "viem";
+import { z } from "zod";
+
+/** The Ignition module id of contracts/ignition/modules/Tessera.ts. */
+export const IGNITION_MODULE = "Tessera";
+
+/** Every contract the Tessera module deploys, by artifact name. */
+export const CONTRACT_NAMES = ["AssetRegistry"] as const;
+export type ContractName = (typeof CONTRACT_NAMES)[number];
+
+export type Deployment = {
+  chainId: number;
+  contracts: Record<ContractName, Address>;
+};
+
+const address = z.string().refine(isAddress, "not an EVM address").transform((a) => getAddress(a));
+
+const ignitionAddresses = z.record(z.string(), address);
+
+export class DeploymentError extends Error {
+  override name = "DeploymentError";
+}
+
+/** Validates Ignition's `{ "<module>#<contract>": address }` map into a typed deployment. */
+export function parseDeployment(chainId: number, json: unknown): Deployment {
+  const parsed = ignitionAddresses.safeParse(json);
+  if (!parsed.success) {
+    throw new DeploymentError(`chain ${chainId}: deployed_addresses.json is invalid: ${z.prettifyError(parsed.error)}`);
+  }
+  const contracts = {} as Record<ContractName, Address>;
+  for (const name of CONTRACT_NAMES) {
+    const found = parsed.data[`${IGNITION_MODULE}#${name}`];
+    if (!found) throw new DeploymentError(`chain ${chainId}: ${name} is not deployed (redeploy the Tessera module)`);
+    contracts[name] = found;
+  }
+  return { chainId, contracts };
+}
+
+/** Ignition's folder for a chain, under `<ignitionDir>/deployments/chain-<id>`. */
+export function deploymentDir(ignitionDir: string, chainId: number): string {
+  return join(ignitionDir, "deployments", `chain-${chainId}`);
+}
+
+/** Reads the deployment Ignition recorded for `chainId` below `ignitionDir` (contracts/ignition). */
+export async function readDeployment(ignitionDir: string, chainId: number): Promise<Deployment> {
+  const file = join(deploymentDir(ignitionDir, chainId), "deployed_addresses.json");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (cause) {
+    throw new DeploymentError(`no deployment for chain ${chainId} at ${file}`, { cause });
+  }
+  return parseDeployment(chainId, JSON.parse(text));
+}

@@ -1,0 +1,16 @@
+// @tessera/abi: the one place the TypeScript side learns about the contracts.
+export {
+  CONTRACT_NAMES,
+  type ContractName,
+  type Deployment,
+  DeploymentError,
+  deploymentDir,
+  IGNITION_MODULE,
+  parseDeployment,
+  readDeployment,
+} from "./deployment.ts";
+export { assetRegistryAbi } from "./generated.ts";
+
+/** The AssetRegistry's `AssetKind` enum, in Solidity's order. */
+export const ASSET_KINDS = ["MODEL", "DATASET"] as const;
+export type AssetKindName = (typeof ASSET_KINDS)[number];

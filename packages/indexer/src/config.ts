@@ -1,0 +1,33 @@
+// The indexer's configuration, from the environment (CLI) or given directly (tests, dev script).
+import { z } from "zod";
+
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "not an EVM address");
+
+export const indexerConfigSchema = z.object({
+  rpcUrl: z.url(),
+  chainId: z.coerce.number().int().positive(),
+  databaseUrl: z.string().min(1),
+  /** Contract addresses, as Ignition recorded them. */
+  contracts: z.object({ AssetRegistry: address }),
+  /** First block that can hold Tessera events (the deployment block; 0 on a fresh local chain). */
+  startBlock: z.coerce.bigint().nonnegative().default(0n),
+  /** Blocks behind the head the indexer stays; 0 on a local chain that never reorganises. */
+  confirmations: z.coerce.number().int().nonnegative().default(0),
+  /** Most blocks per eth_getLogs request. */
+  maxBlockRange: z.coerce.number().int().positive().default(2_000),
+  /** How often to ask for a new head while following, in ms. */
+  pollIntervalMs: z.coerce.number().int().positive().default(500),
+});
+
+export type IndexerConfig = z.infer<typeof indexerConfigSchema>;
+export type IndexerConfigInput = z.input<typeof indexerConfigSchema>;
+
+export class IndexerConfigError extends Error {
+  override name = "IndexerConfigError";
+}
+
+export function parseIndexerConfig(input: unknown): IndexerConfig {
+  const parsed = indexerConfigSchema.safeParse(input);
+  if (!parsed.success) throw new IndexerConfigError(`invalid indexer configuration:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

@@ -1,0 +1,185 @@
+// `pnpm dev` (README's first command, via scripts/dev): brings up the whole local marketplace.
+//   database (embedded Postgres unless DATABASE_URL) -> migrations -> chain (hardhat node)
+//   -> contracts (Ignition) -> demo data -> indexer -> web on http://localhost:3000
+// Ctrl-C stops everything. Logs go to .tessera/logs/.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deploymentDir, readDeployment } from "@tessera/abi";
+import { createPrismaClient } from "@tessera/db";
+import { applyMigrations } from "@tessera/db/migrate";
+import { startDatabase } from "@tessera/db/server";
+import { resetChainData } from "@tessera/indexer";
+import { createPublicClient, createWalletClient, http } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { hardhat } from "viem/chains";
+import { devAccounts, HARDHAT_MNEMONIC } from "./lib/accounts.ts";
+import { assertPortFree, rpcAnswers, type Service, startService, waitFor } from "./lib/services.ts";
+import { seedDemoCatalog } from "./seed/seed.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const stateDir = join(root, ".tessera");
+const logDir = join(stateDir, "logs");
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+const CHAIN_PORT = 8545;
+const WEB_PORT = Number(process.env.PORT ?? 3000);
+const PG_PORT = Number(process.env.TESSERA_PG_PORT ?? 54329);
+const RPC_URL = `http://127.0.0.1:${CHAIN_PORT}`;
+const ignitionDir = join(root, "contracts", "ignition");
+
+const services: Service[] = [];
+const cleanups: Array<() => Promise<void>> = [];
+let stopping = false;
+
+function step(message: string): void {
+  process.stdout.write(`\x1b[1m▸\x1b[0m ${message}\n`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    process.stdout.write("\nStopping Tessera…\n");
+    await Promise.all(services.map((service) => service.stop()));
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  }
+  process.exit(code);
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
+function watch(service: Service): Service {
+  services.push(service);
+  void service.exited.then((code) => {
+    if (stopping) return;
+    console.error(`\n${service.name} exited unexpectedly (code ${code}); see .tessera/logs/${service.name}.log`);
+    void shutdown(1);
+  });
+  return service;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const embedded = !process.env.DATABASE_URL;
+  await assertPortFree(CHAIN_PORT, "local chain");
+  await assertPortFree(WEB_PORT, "web app");
+  if (embedded) await assertPortFree(PG_PORT, "embedded Postgres; set TESSERA_PG_PORT to move it");
+
+  step(embedded ? `Starting embedded Postgres on 127.0.0.1:${PG_PORT}` : "Connecting to DATABASE_URL");
+  const database = await startDatabase({ dataDir: join(stateDir, "postgres"), port: PG_PORT });
+  cleanups.push(() => database.stop());
+  const applied = await applyMigrations(database.url);
+  step(`Database ready (${applied.length} migration${applied.length === 1 ? "" : "s"} applied)`);
+
+  step(`Starting the chain (hardhat node) on ${RPC_URL}`);
+  watch(
+    startService({
+      name: "chain",
+      command: bin("hardhat"),
+      args: ["node", "--hostname", "127.0.0.1", "--port", String(CHAIN_PORT)],
+      cwd: root,
+      logFile: join(logDir, "chain.log"),
+    }),
+  );
+  await waitFor("the chain to answer JSON-RPC", () => rpcAnswers(RPC_URL));
+
+  step("Deploying contracts with Hardhat Ignition");
+  // Each run starts a fresh chain, so last run's local deployment record is stale.
+  rmSync(deploymentDir(ignitionDir, hardhat.id), { recursive: true, force: true });
+  const deploy = startService({
+    name: "deploy",
+    command: bin("hardhat"),
+    args: ["ignition", "deploy", "contracts/ignition/modules/Tessera.ts", "--network", "localhost"],
+    cwd: root,
+    logFile: join(logDir, "deploy.log"),
+  });
+  if ((await deploy.exited) !== 0) throw new Error("contract deployment failed; see .tessera/logs/deploy.log");
+  const deployment = await readDeployment(ignitionDir, hardhat.id);
+
+  const db = createPrismaClient(database.url);
+  cleanups.push(() => db.$disconnect());
+  // The dev chain is new every run; rows projected from the previous one no longer exist on it.
+  await resetChainData(db, hardhat.id);
+
+  step("Seeding demo data");
+  const transport = http(RPC_URL);
+  const publicClient = createPublicClient({ chain: hardhat, transport });
+  const wallet = createWalletClient({ chain: hardhat, transport, account: mnemonicToAccount(HARDHAT_MNEMONIC) });
+  await seedDemoCatalog({
+    db,
+    publicClient,
+    wallet,
+    registry: deployment.contracts.AssetRegistry,
+    onProgress: (done, total, name) => process.stdout.write(`  [${done}/${total}] registered ${name}\n`),
+  });
+
+  const serviceEnv = {
+    DATABASE_URL: database.url,
+    TESSERA_RPC_URL: RPC_URL,
+    TESSERA_CHAIN_ID: String(hardhat.id),
+    TESSERA_ASSET_REGISTRY: deployment.contracts.AssetRegistry,
+    TESSERA_POLL_MS: "250",
+  };
+  step("Starting the indexer");
+  watch(
+    startService({
+      name: "indexer",
+      command: process.execPath,
+      args: [join(root, "packages/indexer/src/cli.ts")],
+      cwd: root,
+      env: serviceEnv,
+      logFile: join(logDir, "indexer.log"),
+      echo: true,
+    }),
+  );
+
+  step(`Starting the web app on http://localhost:${WEB_PORT}`);
+  watch(
+    startService({
+      name: "web",
+      command: join(root, "apps/web/node_modules/.bin/next"),
+      args: ["dev", "--port", String(WEB_PORT)],
+      cwd: join(root, "apps/web"),
+      env: serviceEnv,
+      logFile: join(logDir, "web.log"),
+      echo: true,
+    }),
+  );
+  // The first request compiles the page; make it now rather than on the user's first visit.
+  await waitFor(
+    "the web app",
+    async () => (await fetch(`http://localhost:${WEB_PORT}/`)).ok,
+    180_000,
+  );
+  printSummary(database.embedded ? `embedded Postgres (127.0.0.1:${PG_PORT}, data in .tessera/postgres)` : "DATABASE_URL", deployment.contracts.AssetRegistry, Date.now() - started);
+}
+
+function printSummary(databaseLabel: string, registry: string, elapsedMs: number): void {
+  const accounts = devAccounts()
+    .map((a) => `    ${a.address}  ${a.role}\n      private key ${a.privateKey}`)
+    .join("\n");
+  process.stdout.write(`
+\x1b[1;32mTessera is running\x1b[0m (ready in ${(elapsedMs / 1000).toFixed(1)} s)
+
+  Web app     http://localhost:${WEB_PORT}
+  Chain       ${RPC_URL}  (Hardhat node, chain id ${hardhat.id})
+  Contracts   AssetRegistry ${registry}
+  Database    ${databaseLabel}
+  Indexer     following the chain into the database
+  Logs        .tessera/logs/
+
+  Test accounts (Hardhat's public development keys, 10,000 ETH each; never use them elsewhere):
+${accounts}
+
+  Add the chain to a browser wallet: network name "Tessera Local", RPC URL ${RPC_URL},
+  chain id ${hardhat.id}, currency ETH; then import a private key above.
+  The chain restarts empty on every run: reset the wallet's activity for this network if it
+  complains about nonces.
+
+Press Ctrl-C to stop everything.
+`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`\n\x1b[31mtessera dev: ${error instanceof Error ? error.message : String(error)}\x1b[0m`);
+  await shutdown(1);
+});

@@ -1,0 +1,52 @@
+// Seeds a fresh local marketplace: model cards into the database (off-chain content, the one thing
+// the app stores itself) and asset registrations on chain (everything else arrives via the indexer).
+import { createHash } from "node:crypto";
+import { assetRegistryAbi } from "@tessera/abi";
+import type { PrismaClient } from "@tessera/db";
+import type { Address, Hex, PublicClient, WalletClient } from "viem";
+import { DEMO_CATALOG, renderCard } from "./catalog.ts";
+
+export type SeedDeps = {
+  db: PrismaClient;
+  publicClient: PublicClient;
+  wallet: WalletClient;
+  registry: Address;
+  onProgress?: (done: number, total: number, name: string) => void;
+};
+
+const KIND_INDEX = { MODEL: 0, DATASET: 1 } as const;
+
+function sha256(text: string): Hex {
+  return `0x${createHash("sha256").update(text).digest("hex")}`;
+}
+
+/** Registers the demo catalogue; returns the card names in registration order. */
+export async function seedDemoCatalog({ db, publicClient, wallet, registry, onProgress }: SeedDeps): Promise<string[]> {
+  const account = wallet.account;
+  if (!account) throw new Error("seed: the wallet client has no account");
+  const names: string[] = [];
+  for (const [index, asset] of DEMO_CATALOG.entries()) {
+    const card = renderCard(asset);
+    const cardHash = sha256(card).slice(2);
+    await db.modelCard.upsert({
+      where: { sha256: cardHash },
+      create: { sha256: cardHash, name: asset.name, summary: asset.summary, body: card },
+      update: {},
+    });
+    // The artifact itself arrives with the blob store; until then its hash stands for a fixed file.
+    const contentHash = sha256(`${asset.name} artifact v1`);
+    const hash = await wallet.writeContract({
+      address: registry,
+      abi: assetRegistryAbi,
+      functionName: "register",
+      args: [KIND_INDEX[asset.kind], `tessera://card/${cardHash}`, contentHash],
+      account,
+      chain: wallet.chain,
+    });
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`seed: registering ${asset.name} reverted`);
+    names.push(asset.name);
+    onProgress?.(index + 1, DEMO_CATALOG.length, asset.name);
+  }
+  return names;
+}

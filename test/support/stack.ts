@@ -1,0 +1,104 @@
+// The whole marketplace for one test file, on throwaway state: an in-process Hardhat chain served
+// over HTTP on a free port, contracts deployed by the real Ignition module, a fresh database,
+// the demo catalogue seeded through the chain, and (optionally) the built web app.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createPrismaClient, type PrismaClient } from "@tessera/db";
+import { createTestDatabase } from "@tessera/db/testing";
+import { parseIndexerConfig, type SyncResult, syncToHead } from "@tessera/indexer";
+import hre from "hardhat";
+import { type Address, createPublicClient, createWalletClient, http, type PublicClient } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { hardhat } from "viem/chains";
+import TesseraModule from "../../contracts/ignition/modules/Tessera.ts";
+import { HARDHAT_MNEMONIC } from "../../scripts/lib/accounts.ts";
+import { freePort, type Service, startService, waitFor } from "../../scripts/lib/services.ts";
+import { seedDemoCatalog } from "../../scripts/seed/seed.ts";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+export type Stack = {
+  rpcUrl: string;
+  chainId: number;
+  databaseUrl: string;
+  db: PrismaClient;
+  publicClient: PublicClient;
+  registry: Address;
+  seededNames: string[];
+  /** Projects everything on the chain so far into the database. */
+  index(): Promise<SyncResult>;
+  /** Serves the built web app against this stack; returns its base URL. */
+  startWeb(): Promise<string>;
+  stop(): Promise<void>;
+};
+
+export async function startStack(): Promise<Stack> {
+  const stops: Array<() => Promise<unknown>> = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => {});
+  };
+  try {
+    const server = await hre.network.createServer(undefined, "127.0.0.1", await freePort());
+    const { port } = await server.listen();
+    stops.push(() => server.close());
+    const rpcUrl = `http://127.0.0.1:${port}`;
+
+    const connection = await hre.network.create({ network: "localhost", override: { url: rpcUrl } });
+    stops.push(() => connection.close());
+    const { assetRegistry } = await connection.ignition.deploy(TesseraModule, { displayUi: false });
+
+    const database = await createTestDatabase();
+    stops.push(() => database.drop());
+    const db = createPrismaClient(database.url);
+    stops.push(() => db.$disconnect());
+
+    const transport = http(rpcUrl);
+    const publicClient = createPublicClient({ chain: hardhat, transport });
+    const wallet = createWalletClient({ chain: hardhat, transport, account: mnemonicToAccount(HARDHAT_MNEMONIC) });
+    const seededNames = await seedDemoCatalog({ db, publicClient, wallet, registry: assetRegistry.address });
+
+    const config = parseIndexerConfig({
+      rpcUrl,
+      chainId: hardhat.id,
+      databaseUrl: database.url,
+      contracts: { AssetRegistry: assetRegistry.address },
+    });
+    let web: Service | undefined;
+
+    return {
+      rpcUrl,
+      chainId: hardhat.id,
+      databaseUrl: database.url,
+      db,
+      publicClient,
+      registry: assetRegistry.address,
+      seededNames,
+      index: () => syncToHead({ config, client: publicClient, db }),
+      async startWeb() {
+        if (web) throw new Error("the web app is already running");
+        const webDir = join(root, "apps/web");
+        if (!existsSync(join(webDir, ".next", "BUILD_ID"))) {
+          throw new Error("apps/web is not built: run `pnpm test` (it builds first) or `pnpm --filter @tessera/web build`");
+        }
+        const port = await freePort();
+        web = startService({
+          name: "web",
+          command: join(webDir, "node_modules/.bin/next"),
+          args: ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+          cwd: webDir,
+          env: { DATABASE_URL: database.url, TESSERA_RPC_URL: rpcUrl, TESSERA_CHAIN_ID: String(hardhat.id) },
+          logFile: join(root, "test/.output/logs", `web-${port}.log`),
+        });
+        stops.push(() => web?.stop() ?? Promise.resolve());
+        const url = `http://127.0.0.1:${port}`;
+        await waitFor("next start", async () => (await fetch(`${url}/api/health`)).ok, 60_000);
+        return url;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
