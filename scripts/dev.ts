@@ -51,7 +51,9 @@ function watch(service: Service): Service {
   services.push(service);
   void service.exited.then((code) => {
     if (stopping) return;
-    console.error(`\n${service.name} exited unexpectedly (code ${code}); see .tessera/logs/${service.name}.log`);
+    console.error(
+      `\n${service.name} exited unexpectedly (code ${code}); see .tessera/logs/${service.name}.log`,
+    );
     void shutdown(1);
   });
   return service;
@@ -92,7 +94,8 @@ async function main(): Promise<void> {
     cwd: root,
     logFile: join(logDir, "deploy.log"),
   });
-  if ((await deploy.exited) !== 0) throw new Error("contract deployment failed; see .tessera/logs/deploy.log");
+  if ((await deploy.exited) !== 0)
+    throw new Error("contract deployment failed; see .tessera/logs/deploy.log");
   const deployment = await readDeployment(ignitionDir, hardhat.id);
 
   const db = createPrismaClient(database.url);
@@ -103,7 +106,11 @@ async function main(): Promise<void> {
   step("Seeding demo data");
   const transport = http(RPC_URL);
   const publicClient = createPublicClient({ chain: hardhat, transport });
-  const wallet = createWalletClient({ chain: hardhat, transport, account: mnemonicToAccount(HARDHAT_MNEMONIC) });
+  const wallet = createWalletClient({
+    chain: hardhat,
+    transport,
+    account: mnemonicToAccount(HARDHAT_MNEMONIC),
+  });
   await seedDemoCatalog({
     db,
     publicClient,
@@ -145,12 +152,14 @@ async function main(): Promise<void> {
     }),
   );
   // The first request compiles the page; make it now rather than on the user's first visit.
-  await waitFor(
-    "the web app",
-    async () => (await fetch(`http://localhost:${WEB_PORT}/`)).ok,
-    180_000,
+  await waitFor("the web app", async () => (await fetch(`http://localhost:${WEB_PORT}/`)).ok, 180_000);
+  printSummary(
+    database.embedded
+      ? `embedded Postgres (127.0.0.1:${PG_PORT}, data in .tessera/postgres)`
+      : "DATABASE_URL",
+    deployment.contracts.AssetRegistry,
+    Date.now() - started,
   );
-  printSummary(database.embedded ? `embedded Postgres (127.0.0.1:${PG_PORT}, data in .tessera/postgres)` : "DATABASE_URL", deployment.contracts.AssetRegistry, Date.now() - started);
 }
 
 function printSummary(databaseLabel: string, registry: string, elapsedMs: number): void {

@@ -12,8 +12,17 @@ type Step = { name: string; command: string; args: string[]; cwd?: string };
 
 const steps: Step[] = [
   { name: "contracts: Solidity tests (unit, fuzz)", command: bin("hardhat"), args: ["test", "solidity"] },
-  { name: "web: production build", command: join(root, "apps/web/node_modules/.bin/next"), args: ["build"], cwd: "apps/web" },
-  { name: "TypeScript: unit, integration and browser tests", command: bin("vitest"), args: ["run", ...vitestArgs] },
+  {
+    name: "web: production build",
+    command: join(root, "apps/web/node_modules/.bin/next"),
+    args: ["build"],
+    cwd: "apps/web",
+  },
+  {
+    name: "TypeScript: unit, integration and browser tests",
+    command: bin("vitest"),
+    args: ["run", ...vitestArgs],
+  },
 ];
 
 const results: Array<{ name: string; ok: boolean; seconds: number }> = [];
@@ -32,7 +41,9 @@ for (const step of steps) {
 
 process.stdout.write("\n\x1b[1mSummary\x1b[0m\n");
 for (const r of results) {
-  process.stdout.write(`  ${r.ok ? "\x1b[32m✔" : "\x1b[31m✘"}\x1b[0m ${r.name} (${r.seconds.toFixed(1)} s)\n`);
+  process.stdout.write(
+    `  ${r.ok ? "\x1b[32m✔" : "\x1b[31m✘"}\x1b[0m ${r.name} (${r.seconds.toFixed(1)} s)\n`,
+  );
 }
 for (const step of steps.slice(results.length)) process.stdout.write(`  - ${step.name} (not run)\n`);
 process.exit(results.every((r) => r.ok) && results.length === steps.length ? 0 : 1);

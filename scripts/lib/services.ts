@@ -46,7 +46,7 @@ export function startService(options: StartOptions): Service {
       if (!options.echo) return;
       const lines = (partial + chunk.toString()).split("\n");
       partial = lines.pop() ?? "";
-      for (const line of lines) if (line.trim()) process.stdout.write(prefix + line + "\n");
+      for (const line of lines) if (line.trim()) process.stdout.write(`${prefix + line}\n`);
     });
   }
   const exited = new Promise<number | null>((resolve) => {
@@ -77,14 +77,13 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 
 export class PortInUseError extends Error {
   override name = "PortInUseError";
-  constructor(
-    readonly port: number,
-    readonly purpose: string,
-  ) {
+  readonly port: number;
+  constructor(port: number, purpose: string) {
     super(
       `port ${port} (${purpose}) is already in use. Stop whatever holds it (see \`ss -ltnp 'sport = :${port}'\`), ` +
         "or a Tessera dev session that is still running, and try again.",
     );
+    this.port = port;
   }
 }
 
@@ -114,7 +113,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `probe` until it returns true, or fails after `timeoutMs` with `what` in the message. */
-export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe().catch(() => false)) return;

@@ -15,7 +15,8 @@ export const DEMO_CATALOG: readonly DemoAsset[] = [
   {
     kind: "DATASET",
     name: "Rural Clinic Chest X-ray Set",
-    summary: "41,200 de-identified frontal chest radiographs from 19 district clinics, labelled by two radiologists.",
+    summary:
+      "41,200 de-identified frontal chest radiographs from 19 district clinics, labelled by two radiologists.",
     tags: ["radiology", "chest-x-ray", "de-identified"],
     license: "tessera-research-clinical",
     body: "## Collection\nPortable and fixed units, 2019-2025, with scanner metadata kept for bias audits.\n\n## Labels\nTuberculosis, pneumonia, effusion, cardiomegaly, normal; disagreements adjudicated by a third reader.",
@@ -23,7 +24,8 @@ export const DEMO_CATALOG: readonly DemoAsset[] = [
   {
     kind: "MODEL",
     name: "CXR Triage",
-    summary: "Flags chest X-rays likely to show tuberculosis or pneumonia so a remote radiologist reads them first.",
+    summary:
+      "Flags chest X-rays likely to show tuberculosis or pneumonia so a remote radiologist reads them first.",
     tags: ["radiology", "triage", "onnx"],
     license: "tessera-clinical",
     body: "## Intended use\nWorklist prioritisation in clinics without an on-site radiologist. Not a diagnosis.\n\n## Performance\nAUROC 0.94 (TB) and 0.91 (pneumonia) on a held-out set from clinics unseen in training.",

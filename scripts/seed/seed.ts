@@ -21,7 +21,13 @@ function sha256(text: string): Hex {
 }
 
 /** Registers the demo catalogue; returns the card names in registration order. */
-export async function seedDemoCatalog({ db, publicClient, wallet, registry, onProgress }: SeedDeps): Promise<string[]> {
+export async function seedDemoCatalog({
+  db,
+  publicClient,
+  wallet,
+  registry,
+  onProgress,
+}: SeedDeps): Promise<string[]> {
   const account = wallet.account;
   if (!account) throw new Error("seed: the wallet client has no account");
   const names: string[] = [];

@@ -44,7 +44,10 @@ describe("home page in Chromium", () => {
     const wallet = await injectWallet(browser, { rpcUrl: stack.rpcUrl, account: clinic });
     const page = await browser.newPage();
     await page.goto(webUrl);
-    await page.getByRole("button", { name: /connect wallet/i }).first().click();
+    await page
+      .getByRole("button", { name: /connect wallet/i })
+      .first()
+      .click();
     const short = `${clinic.address.slice(0, 6)}…${clinic.address.slice(-4)}`;
     await page.getByText(short, { exact: false }).first().waitFor({ timeout: 15_000 });
     expect(wallet.requests).toContain("eth_requestAccounts");

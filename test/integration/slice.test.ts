@@ -23,7 +23,9 @@ describe("chain -> indexer -> Postgres -> page", () => {
     expect(result?.events).toBeGreaterThanOrEqual(stack.seededNames.length);
     const assets = await stack.db.asset.findMany({ orderBy: { assetId: "asc" } });
     expect(assets.map((a) => a.assetId)).toEqual(stack.seededNames.map((_, i) => BigInt(i + 1)));
-    expect(new Set(assets.map((a) => a.owner))).toEqual(new Set(["0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"]));
+    expect(new Set(assets.map((a) => a.owner))).toEqual(
+      new Set(["0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"]),
+    );
     expect(assets[0]?.kind).toBe("DATASET");
   });
 

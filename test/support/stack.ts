@@ -55,7 +55,11 @@ export async function startStack(): Promise<Stack> {
 
     const transport = http(rpcUrl);
     const publicClient = createPublicClient({ chain: hardhat, transport });
-    const wallet = createWalletClient({ chain: hardhat, transport, account: mnemonicToAccount(HARDHAT_MNEMONIC) });
+    const wallet = createWalletClient({
+      chain: hardhat,
+      transport,
+      account: mnemonicToAccount(HARDHAT_MNEMONIC),
+    });
     const seededNames = await seedDemoCatalog({ db, publicClient, wallet, registry: assetRegistry.address });
 
     const config = parseIndexerConfig({
@@ -79,7 +83,9 @@ export async function startStack(): Promise<Stack> {
         if (web) throw new Error("the web app is already running");
         const webDir = join(root, "apps/web");
         if (!existsSync(join(webDir, ".next", "BUILD_ID"))) {
-          throw new Error("apps/web is not built: run `pnpm test` (it builds first) or `pnpm --filter @tessera/web build`");
+          throw new Error(
+            "apps/web is not built: run `pnpm test` (it builds first) or `pnpm --filter @tessera/web build`",
+          );
         }
         const port = await freePort();
         web = startService({

@@ -53,15 +53,20 @@ export async function injectWallet(
     }
   }
 
-  await context.exposeFunction("__tesseraWallet", async (method: string, paramsJson: string): Promise<string> => {
-    requests.push(method);
-    try {
-      return JSON.stringify({ result: await handle(method, JSON.parse(paramsJson)) });
-    } catch (error) {
-      const code = (error as { code?: number }).code ?? -32603;
-      return JSON.stringify({ error: { code, message: error instanceof Error ? error.message : String(error) } });
-    }
-  });
+  await context.exposeFunction(
+    "__tesseraWallet",
+    async (method: string, paramsJson: string): Promise<string> => {
+      requests.push(method);
+      try {
+        return JSON.stringify({ result: await handle(method, JSON.parse(paramsJson)) });
+      } catch (error) {
+        const code = (error as { code?: number }).code ?? -32603;
+        return JSON.stringify({
+          error: { code, message: error instanceof Error ? error.message : String(error) },
+        });
+      }
+    },
+  );
   await context.addInitScript(PROVIDER_SCRIPT);
   return { address: account.address, requests };
 }

@@ -13,9 +13,9 @@ describe("parseDeployment", () => {
   });
 
   it("names the missing contract when the module is only partly deployed", () => {
-    expect(() => parseDeployment(1, { "Other#AssetRegistry": "0x5fbdb2315678afecb367f032d93f642f64180aa3" })).toThrow(
-      /AssetRegistry is not deployed/,
-    );
+    expect(() =>
+      parseDeployment(1, { "Other#AssetRegistry": "0x5fbdb2315678afecb367f032d93f642f64180aa3" }),
+    ).toThrow(/AssetRegistry is not deployed/);
   });
 
   it("rejects something that is not an address", () => {

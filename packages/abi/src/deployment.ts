@@ -17,7 +17,10 @@ export type Deployment = {
   contracts: Record<ContractName, Address>;
 };
 
-const address = z.string().refine(isAddress, "not an EVM address").transform((a) => getAddress(a));
+const address = z
+  .string()
+  .refine(isAddress, "not an EVM address")
+  .transform((a) => getAddress(a));
 
 const ignitionAddresses = z.record(z.string(), address);
 
@@ -29,12 +32,15 @@ export class DeploymentError extends Error {
 export function parseDeployment(chainId: number, json: unknown): Deployment {
   const parsed = ignitionAddresses.safeParse(json);
   if (!parsed.success) {
-    throw new DeploymentError(`chain ${chainId}: deployed_addresses.json is invalid: ${z.prettifyError(parsed.error)}`);
+    throw new DeploymentError(
+      `chain ${chainId}: deployed_addresses.json is invalid: ${z.prettifyError(parsed.error)}`,
+    );
   }
   const contracts = {} as Record<ContractName, Address>;
   for (const name of CONTRACT_NAMES) {
     const found = parsed.data[`${IGNITION_MODULE}#${name}`];
-    if (!found) throw new DeploymentError(`chain ${chainId}: ${name} is not deployed (redeploy the Tessera module)`);
+    if (!found)
+      throw new DeploymentError(`chain ${chainId}: ${name} is not deployed (redeploy the Tessera module)`);
     contracts[name] = found;
   }
   return { chainId, contracts };

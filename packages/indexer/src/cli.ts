@@ -13,7 +13,8 @@ import { runIndexer } from "./indexer.ts";
 
 const env = process.env;
 const rpcUrl = env.TESSERA_RPC_URL ?? "http://127.0.0.1:8545";
-const ignitionDir = env.TESSERA_IGNITION_DIR ?? fileURLToPath(new URL("../../../contracts/ignition", import.meta.url));
+const ignitionDir =
+  env.TESSERA_IGNITION_DIR ?? fileURLToPath(new URL("../../../contracts/ignition", import.meta.url));
 
 function log(message: string, fields: Record<string, unknown> = {}): void {
   const line = { time: new Date().toISOString(), msg: message, ...fields };

@@ -1,7 +1,11 @@
 // The indexer's configuration, from the environment (CLI) or given directly (tests, dev script).
+import { getAddress, isAddress } from "viem";
 import { z } from "zod";
 
-const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "not an EVM address");
+const address = z
+  .string()
+  .refine((value) => isAddress(value), "not an EVM address")
+  .transform((value) => getAddress(value));
 
 export const indexerConfigSchema = z.object({
   rpcUrl: z.url(),
@@ -28,6 +32,7 @@ export class IndexerConfigError extends Error {
 
 export function parseIndexerConfig(input: unknown): IndexerConfig {
   const parsed = indexerConfigSchema.safeParse(input);
-  if (!parsed.success) throw new IndexerConfigError(`invalid indexer configuration:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new IndexerConfigError(`invalid indexer configuration:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

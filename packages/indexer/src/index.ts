@@ -1,4 +1,9 @@
 // @tessera/indexer: projects Tessera's contract events into Postgres.
-export { type IndexerConfig, IndexerConfigError, type IndexerConfigInput, parseIndexerConfig } from "./config.ts";
+export {
+  type IndexerConfig,
+  IndexerConfigError,
+  type IndexerConfigInput,
+  parseIndexerConfig,
+} from "./config.ts";
 export { type IndexerDeps, runIndexer, type SyncResult, syncToHead } from "./indexer.ts";
 export { resetChainData } from "./store.ts";

@@ -21,7 +21,10 @@ export async function writeBatch(
   const assets = projectAssetRegistry(chainId, logs);
   await db.$transaction(async (tx) => {
     if (logs.length > 0) {
-      await tx.chainEvent.createMany({ data: logs.map((log) => rawEvent(chainId, log)), skipDuplicates: true });
+      await tx.chainEvent.createMany({
+        data: logs.map((log) => rawEvent(chainId, log)),
+        skipDuplicates: true,
+      });
     }
     if (assets.assets.length > 0) {
       await tx.asset.createMany({ data: assets.assets, skipDuplicates: true });
@@ -47,7 +50,9 @@ function rawEvent(chainId: number, log: DecodedLog): Prisma.ChainEventCreateMany
     address: log.address.toLowerCase(),
     eventName: log.eventName,
     // bigint travels as a decimal string (JSON has no bigint).
-    args: JSON.parse(JSON.stringify(log.args, (_key, value) => (typeof value === "bigint" ? value.toString() : value))),
+    args: JSON.parse(
+      JSON.stringify(log.args, (_key, value) => (typeof value === "bigint" ? value.toString() : value)),
+    ),
   };
 }
 
