@@ -1,6 +1,7 @@
 // Prisma CLI configuration (Prisma 7 reads the connection URL from here, not from the schema).
-// `prisma migrate deploy` works with it for anyone whose machine can fetch Prisma's schema engine;
-// offline, `pnpm --filter @tessera/db migrate` applies the same migrations (packages/db/src/migrate.ts).
+// `pnpm prisma migrate deploy` works with it for anyone whose machine can fetch Prisma's schema
+// engine; offline, `pnpm --filter @tessera/db migrate` applies the same migrations
+// (packages/db/src/migrate.ts) and writes the same history.
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

@@ -8,11 +8,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["packages/{abi,indexer}/src/**/*.test.ts", "scripts/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
+      "packages/db",
       "apps/web",
       {
         test: {

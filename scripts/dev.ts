@@ -69,8 +69,8 @@ async function main(): Promise<void> {
   step(embedded ? `Starting embedded Postgres on 127.0.0.1:${PG_PORT}` : "Connecting to DATABASE_URL");
   const database = await startDatabase({ dataDir: join(stateDir, "postgres"), port: PG_PORT });
   cleanups.push(() => database.stop());
-  const applied = await applyMigrations(database.url);
-  step(`Database ready (${applied.length} migration${applied.length === 1 ? "" : "s"} applied)`);
+  const { applied, alreadyApplied } = await applyMigrations(database.url);
+  step(`Database ready (${applied.length} migration(s) applied, ${alreadyApplied.length} already there)`);
 
   step(`Starting the chain (hardhat node) on ${RPC_URL}`);
   watch(

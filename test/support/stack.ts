@@ -15,6 +15,7 @@ import TesseraModule from "../../contracts/ignition/modules/Tessera.ts";
 import { HARDHAT_MNEMONIC } from "../../scripts/lib/accounts.ts";
 import { freePort, type Service, startService, waitFor } from "../../scripts/lib/services.ts";
 import { seedDemoCatalog } from "../../scripts/seed/seed.ts";
+import { serveProvider } from "./rpc-server.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -39,14 +40,12 @@ export async function startStack(): Promise<Stack> {
     for (const fn of stops.reverse()) await fn().catch(() => {});
   };
   try {
-    const server = await hre.network.createServer(undefined, "127.0.0.1", await freePort());
-    const { port } = await server.listen();
-    stops.push(() => server.close());
-    const rpcUrl = `http://127.0.0.1:${port}`;
-
-    const connection = await hre.network.create({ network: "localhost", override: { url: rpcUrl } });
+    const connection = await hre.network.create();
     stops.push(() => connection.close());
     const { assetRegistry } = await connection.ignition.deploy(TesseraModule, { displayUi: false });
+    const server = await serveProvider(connection.provider);
+    stops.push(() => server.close());
+    const rpcUrl = server.url;
 
     const database = await createTestDatabase();
     stops.push(() => database.drop());

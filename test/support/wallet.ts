@@ -17,12 +17,16 @@ export async function injectWallet(
 ): Promise<InjectedWallet> {
   const wallet = createWalletClient({ account, chain: hardhat, transport: http(rpcUrl) });
   const requests: string[] = [];
+  // Like MetaMask: a site sees no accounts until the user approves it through eth_requestAccounts.
+  let authorised = false;
 
   async function handle(method: string, params: unknown[]): Promise<unknown> {
     switch (method) {
       case "eth_requestAccounts":
-      case "eth_accounts":
+        authorised = true;
         return [account.address];
+      case "eth_accounts":
+        return authorised ? [account.address] : [];
       case "eth_chainId":
         return numberToHex(hardhat.id);
       case "wallet_switchEthereumChain":

@@ -1,0 +1,18 @@
+import { fileURLToPath } from "node:url";
+import type { NextConfig } from "next";
+
+// The monorepo root: Turbopack must see the workspace packages (raw .ts source) and the single
+// pnpm lockfile there, and file tracing must start from the same place.
+const monorepoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+const nextConfig: NextConfig = {
+  // Workspace packages export TypeScript source with `.ts` relative imports.
+  transpilePackages: ["@tessera/abi", "@tessera/db"],
+  turbopack: { root: monorepoRoot },
+  outputFileTracingRoot: monorepoRoot,
+  typedRoutes: true,
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

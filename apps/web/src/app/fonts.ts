@@ -1,0 +1,11 @@
+import localFont from "next/font/local";
+
+// Inter, self-hosted from the @fontsource-variable/inter package: no request leaves the app
+// (next/font/google would fetch from Google at build time). Latin subset, variable weight.
+export const inter = localFont({
+  src: "../../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  weight: "100 900",
+  style: "normal",
+  display: "swap",
+  variable: "--font-inter",
+});

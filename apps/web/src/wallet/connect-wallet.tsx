@@ -1,0 +1,89 @@
+"use client";
+
+import { useState } from "react";
+import { useConnect, useConnection } from "wagmi";
+import { ConnectedAccount } from "./connected-account";
+import { BUTTON_PRIMARY, POPOVER } from "./styles";
+import { useWalletConnectors, type WalletConnector } from "./use-wallet-connectors";
+import { describeConnectError, NO_WALLET_MESSAGE } from "./wallet-errors";
+
+/** The header's wallet control: connect (choosing a wallet if several), or the connected account. */
+export function ConnectWallet() {
+  const connection = useConnection();
+  const wallets = useWalletConnectors();
+  const connect = useConnect();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [choosing, setChoosing] = useState(false);
+
+  if (connection.status === "connected") {
+    return (
+      <ConnectedAccount address={connection.address} onSupportedChain={connection.chain !== undefined} />
+    );
+  }
+
+  function connectWith(connector: WalletConnector) {
+    setChoosing(false);
+    setNotice(null);
+    connect.mutate({ connector }, { onError: (error) => setNotice(describeConnectError(error)) });
+  }
+
+  function onConnectClick() {
+    if (wallets.status !== "found") return setNotice(NO_WALLET_MESSAGE);
+    const [only, ...others] = wallets.connectors;
+    if (only && others.length === 0) return connectWith(only);
+    setChoosing((open) => !open);
+  }
+
+  const busy =
+    connection.status === "connecting" || connection.status === "reconnecting" || connect.isPending;
+  return (
+    <div className="relative">
+      <button
+        type="button"
+        data-testid="connect-wallet"
+        className={BUTTON_PRIMARY}
+        disabled={busy}
+        aria-expanded={choosing}
+        onClick={onConnectClick}
+      >
+        {busy ? "Connecting…" : "Connect wallet"}
+      </button>
+      {choosing && wallets.status === "found" ? (
+        <ul className={POPOVER} aria-label="Choose a wallet">
+          {wallets.connectors.map((connector) => (
+            <li key={connector.uid}>
+              <button
+                type="button"
+                className="flex w-full items-center gap-3 rounded-lg px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+                onClick={() => connectWith(connector)}
+              >
+                {connector.icon ? (
+                  // biome-ignore lint/performance/noImgElement: a data: URI announced by the wallet (EIP-6963); nothing to optimise
+                  <img src={connector.icon} alt="" className="size-5" />
+                ) : null}
+                {connector.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {notice ? (
+        <div
+          role="alert"
+          data-testid="wallet-notice"
+          className={`${POPOVER} flex items-start gap-3 p-4 text-sm`}
+        >
+          <p className="text-slate-700 dark:text-slate-200">{notice}</p>
+          <button
+            type="button"
+            onClick={() => setNotice(null)}
+            className="-m-1 rounded p-1 text-slate-500 hover:text-slate-900 dark:hover:text-white"
+            aria-label="Dismiss"
+          >
+            <span aria-hidden="true">✕</span>
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
