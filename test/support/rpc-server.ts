@@ -12,7 +12,11 @@ async function answer(provider: EthereumProvider, request: JsonRpcRequest): Prom
     const result = await provider.request({ method: request.method, params: request.params ?? [] });
     return { jsonrpc: "2.0", id: request.id ?? null, result };
   } catch (error) {
-    const { code = -32603, message = String(error), data } = error as { code?: number; message?: string; data?: unknown };
+    const {
+      code = -32603,
+      message = String(error),
+      data,
+    } = error as { code?: number; message?: string; data?: unknown };
     return { jsonrpc: "2.0", id: request.id ?? null, error: { code, message, data } };
   }
 }
@@ -35,16 +39,16 @@ export async function serveProvider(provider: EthereumProvider): Promise<RpcServ
     try {
       body = JSON.parse(await readBody(req));
     } catch {
-      return void res.writeHead(400, { "content-type": "application/json" }).end(
-        JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32700, message: "parse error" } }),
-      );
+      return void res
+        .writeHead(400, { "content-type": "application/json" })
+        .end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32700, message: "parse error" } }));
     }
     const reply = Array.isArray(body)
       ? await Promise.all(body.map((r) => answer(provider, r)))
       : await answer(provider, body);
-    res.writeHead(200, { "content-type": "application/json" }).end(
-      JSON.stringify(reply, (_k, v) => (typeof v === "bigint" ? `0x${v.toString(16)}` : v)),
-    );
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify(reply, (_k, v) => (typeof v === "bigint" ? `0x${v.toString(16)}` : v)));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
