@@ -116,6 +116,7 @@ async function main(): Promise<void> {
     publicClient,
     wallet,
     registry: deployment.contracts.AssetRegistry,
+    contributor: mnemonicToAccount(HARDHAT_MNEMONIC, { addressIndex: 2 }).address,
     onProgress: (done, total, name) => process.stdout.write(`  [${done}/${total}] registered ${name}\n`),
   });
 
@@ -162,7 +163,7 @@ async function main(): Promise<void> {
   );
 }
 
-function printSummary(databaseLabel: string, registry: string, elapsedMs: number): void {
+function printSummary(databaseLabel: string, contracts: string, elapsedMs: number): void {
   const accounts = devAccounts()
     .map((a) => `    ${a.address}  ${a.role}\n      private key ${a.privateKey}`)
     .join("\n");
@@ -171,7 +172,7 @@ function printSummary(databaseLabel: string, registry: string, elapsedMs: number
 
   Web app     http://localhost:${WEB_PORT}
   Chain       ${RPC_URL}  (Hardhat node, chain id ${hardhat.id})
-  Contracts   AssetRegistry ${registry}
+  Contracts   ${contracts}
   Database    ${databaseLabel}
   Indexer     following the chain into the database
   Logs        .tessera/logs/

@@ -11,8 +11,14 @@ export type SeedDeps = {
   publicClient: PublicClient;
   wallet: WalletClient;
   registry: Address;
+  /** Receives 30% of every model's revenue shares (a data provider / co-author). */
+  contributor: Address;
   onProgress?: (done: number, total: number, name: string) => void;
 };
+
+const SUPPLY = 1_000_000n;
+/** Models name the first dataset as their parent; it earns this part of their sales. */
+const DATASET_UPSTREAM_BPS = 1_000;
 
 const KIND_INDEX = { MODEL: 0, DATASET: 1 } as const;
 
@@ -26,6 +32,7 @@ export async function seedDemoCatalog({
   publicClient,
   wallet,
   registry,
+  contributor,
   onProgress,
 }: SeedDeps): Promise<string[]> {
   const account = wallet.account;
@@ -45,7 +52,19 @@ export async function seedDemoCatalog({
       address: registry,
       abi: assetRegistryAbi,
       functionName: "register",
-      args: [KIND_INDEX[asset.kind], `tessera://card/${cardHash}`, contentHash],
+      args: [
+        KIND_INDEX[asset.kind],
+        `tessera://card/${cardHash}`,
+        contentHash,
+        asset.kind === "MODEL"
+          ? [
+              { holder: account.address, shares: (SUPPLY * 7n) / 10n },
+              { holder: contributor, shares: (SUPPLY * 3n) / 10n },
+            ]
+          : [{ holder: account.address, shares: SUPPLY }],
+        // Asset 1 is the seed's dataset: every model was trained on it.
+        asset.kind === "MODEL" && index > 0 ? [{ assetId: 1n, bps: DATASET_UPSTREAM_BPS }] : [],
+      ],
       account,
       chain: wallet.chain,
     });

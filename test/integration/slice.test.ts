@@ -55,7 +55,13 @@ describe("chain -> indexer -> Postgres -> page", () => {
       address: stack.registry,
       abi: assetRegistryAbi,
       functionName: "register",
-      args: [0, "tessera://card/unknown", `0x${"ab".repeat(32)}`],
+      args: [
+        0,
+        "tessera://card/unknown",
+        `0x${"ab".repeat(32)}`,
+        [{ holder: wallet.account.address, shares: 1_000_000n }],
+        [],
+      ],
     });
     await stack.publicClient.waitForTransactionReceipt({ hash });
     await stack.index();

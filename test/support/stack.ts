@@ -59,7 +59,13 @@ export async function startStack(): Promise<Stack> {
       transport,
       account: mnemonicToAccount(HARDHAT_MNEMONIC),
     });
-    const seededNames = await seedDemoCatalog({ db, publicClient, wallet, registry: assetRegistry.address });
+    const seededNames = await seedDemoCatalog({
+      db,
+      publicClient,
+      wallet,
+      registry: assetRegistry.address,
+      contributor: mnemonicToAccount(HARDHAT_MNEMONIC, { addressIndex: 2 }).address,
+    });
 
     const config = parseIndexerConfig({
       rpcUrl,

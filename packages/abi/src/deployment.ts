@@ -9,7 +9,7 @@ import { z } from "zod";
 export const IGNITION_MODULE = "Tessera";
 
 /** Every contract the Tessera module deploys, by artifact name. */
-export const CONTRACT_NAMES = ["AssetRegistry"] as const;
+export const CONTRACT_NAMES = ["AssetRegistry", "RoyaltyShares"] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
 export type Deployment = {

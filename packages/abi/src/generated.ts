@@ -5,12 +5,59 @@
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const assetRegistryAbi = [
-  { type: "constructor", inputs: [], stateMutability: "nonpayable" },
+  {
+    type: "constructor",
+    inputs: [
+      {
+        name: "shares_",
+        internalType: "contract IRoyaltyShares",
+        type: "address",
+      },
+    ],
+    stateMutability: "nonpayable",
+  },
   { type: "error", inputs: [], name: "AssetRegistryEmptyMetadataURI" },
+  {
+    type: "error",
+    inputs: [{ name: "parentId", internalType: "uint256", type: "uint256" }],
+    name: "AssetRegistryInvalidParent",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "caller", internalType: "address", type: "address" },
+    ],
+    name: "AssetRegistryNotAssetOwner",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "count", internalType: "uint256", type: "uint256" },
+      { name: "max", internalType: "uint256", type: "uint256" },
+    ],
+    name: "AssetRegistryTooManyParents",
+  },
   {
     type: "error",
     inputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
     name: "AssetRegistryUnknownAsset",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "version", internalType: "uint256", type: "uint256" },
+    ],
+    name: "AssetRegistryUnknownVersion",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "totalBps", internalType: "uint256", type: "uint256" },
+      { name: "maxBps", internalType: "uint256", type: "uint256" },
+    ],
+    name: "AssetRegistryUpstreamTooHigh",
   },
   { type: "error", inputs: [], name: "AssetRegistryZeroContentHash" },
   {
@@ -139,6 +186,18 @@ export const assetRegistryAbi = [
         type: "string",
         indexed: false,
       },
+      {
+        name: "parentIds",
+        internalType: "uint256[]",
+        type: "uint256[]",
+        indexed: false,
+      },
+      {
+        name: "parentBps",
+        internalType: "uint16[]",
+        type: "uint16[]",
+        indexed: false,
+      },
     ],
     name: "AssetRegistered",
   },
@@ -156,6 +215,51 @@ export const assetRegistryAbi = [
       },
     ],
     name: "Transfer",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "assetId",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: true,
+      },
+      {
+        name: "version",
+        internalType: "uint32",
+        type: "uint32",
+        indexed: true,
+      },
+      {
+        name: "contentHash",
+        internalType: "bytes32",
+        type: "bytes32",
+        indexed: false,
+      },
+      {
+        name: "metadataURI",
+        internalType: "string",
+        type: "string",
+        indexed: false,
+      },
+    ],
+    name: "VersionPublished",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "MAX_PARENTS",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "MAX_UPSTREAM_BPS",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
   },
   {
     type: "function",
@@ -180,20 +284,11 @@ export const assetRegistryAbi = [
     name: "assetOf",
     outputs: [
       {
-        name: "",
-        internalType: "struct IAssetRegistry.Asset",
-        type: "tuple",
-        components: [
-          {
-            name: "kind",
-            internalType: "enum IAssetRegistry.AssetKind",
-            type: "uint8",
-          },
-          { name: "versionCount", internalType: "uint32", type: "uint32" },
-          { name: "contentHash", internalType: "bytes32", type: "bytes32" },
-          { name: "metadataURI", internalType: "string", type: "string" },
-        ],
+        name: "kind",
+        internalType: "enum IAssetRegistry.AssetKind",
+        type: "uint8",
       },
+      { name: "versionCount", internalType: "uint32", type: "uint32" },
     ],
     stateMutability: "view",
   },
@@ -202,6 +297,16 @@ export const assetRegistryAbi = [
     inputs: [{ name: "owner", internalType: "address", type: "address" }],
     name: "balanceOf",
     outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "version", internalType: "uint256", type: "uint256" },
+    ],
+    name: "contentHashOf",
+    outputs: [{ name: "", internalType: "bytes32", type: "bytes32" }],
     stateMutability: "view",
   },
   {
@@ -237,6 +342,34 @@ export const assetRegistryAbi = [
   },
   {
     type: "function",
+    inputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
+    name: "parentsOf",
+    outputs: [
+      {
+        name: "",
+        internalType: "struct IAssetRegistry.Parent[]",
+        type: "tuple[]",
+        components: [
+          { name: "assetId", internalType: "uint256", type: "uint256" },
+          { name: "bps", internalType: "uint16", type: "uint16" },
+        ],
+      },
+    ],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "contentHash", internalType: "bytes32", type: "bytes32" },
+      { name: "metadataURI", internalType: "string", type: "string" },
+    ],
+    name: "publishVersion",
+    outputs: [{ name: "version", internalType: "uint32", type: "uint32" }],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
     inputs: [
       {
         name: "kind",
@@ -245,6 +378,24 @@ export const assetRegistryAbi = [
       },
       { name: "metadataURI", internalType: "string", type: "string" },
       { name: "contentHash", internalType: "bytes32", type: "bytes32" },
+      {
+        name: "split",
+        internalType: "struct IAssetRegistry.Split[]",
+        type: "tuple[]",
+        components: [
+          { name: "holder", internalType: "address", type: "address" },
+          { name: "shares", internalType: "uint256", type: "uint256" },
+        ],
+      },
+      {
+        name: "parents",
+        internalType: "struct IAssetRegistry.Parent[]",
+        type: "tuple[]",
+        components: [
+          { name: "assetId", internalType: "uint256", type: "uint256" },
+          { name: "bps", internalType: "uint16", type: "uint16" },
+        ],
+      },
     ],
     name: "register",
     outputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
@@ -285,6 +436,13 @@ export const assetRegistryAbi = [
   },
   {
     type: "function",
+    inputs: [],
+    name: "shares",
+    outputs: [{ name: "", internalType: "contract IRoyaltyShares", type: "address" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
     inputs: [{ name: "interfaceId", internalType: "bytes4", type: "bytes4" }],
     name: "supportsInterface",
     outputs: [{ name: "", internalType: "bool", type: "bool" }],
@@ -314,5 +472,641 @@ export const assetRegistryAbi = [
     name: "transferFrom",
     outputs: [],
     stateMutability: "nonpayable",
+  },
+] as const;
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// RoyaltyShares
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const royaltySharesAbi = [
+  {
+    type: "constructor",
+    inputs: [{ name: "admin", internalType: "address", type: "address" }],
+    stateMutability: "nonpayable",
+  },
+  { type: "error", inputs: [], name: "AccessControlBadConfirmation" },
+  {
+    type: "error",
+    inputs: [
+      { name: "account", internalType: "address", type: "address" },
+      { name: "neededRole", internalType: "bytes32", type: "bytes32" },
+    ],
+    name: "AccessControlUnauthorizedAccount",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "sender", internalType: "address", type: "address" },
+      { name: "balance", internalType: "uint256", type: "uint256" },
+      { name: "needed", internalType: "uint256", type: "uint256" },
+      { name: "tokenId", internalType: "uint256", type: "uint256" },
+    ],
+    name: "ERC1155InsufficientBalance",
+  },
+  {
+    type: "error",
+    inputs: [{ name: "approver", internalType: "address", type: "address" }],
+    name: "ERC1155InvalidApprover",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "idsLength", internalType: "uint256", type: "uint256" },
+      { name: "valuesLength", internalType: "uint256", type: "uint256" },
+    ],
+    name: "ERC1155InvalidArrayLength",
+  },
+  {
+    type: "error",
+    inputs: [{ name: "operator", internalType: "address", type: "address" }],
+    name: "ERC1155InvalidOperator",
+  },
+  {
+    type: "error",
+    inputs: [{ name: "receiver", internalType: "address", type: "address" }],
+    name: "ERC1155InvalidReceiver",
+  },
+  {
+    type: "error",
+    inputs: [{ name: "sender", internalType: "address", type: "address" }],
+    name: "ERC1155InvalidSender",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "operator", internalType: "address", type: "address" },
+      { name: "owner", internalType: "address", type: "address" },
+    ],
+    name: "ERC1155MissingApprovalForAll",
+  },
+  { type: "error", inputs: [], name: "EnforcedPause" },
+  { type: "error", inputs: [], name: "ExpectedPause" },
+  { type: "error", inputs: [], name: "FailedCall" },
+  {
+    type: "error",
+    inputs: [
+      { name: "balance", internalType: "uint256", type: "uint256" },
+      { name: "needed", internalType: "uint256", type: "uint256" },
+    ],
+    name: "InsufficientBalance",
+  },
+  { type: "error", inputs: [], name: "ReentrancyGuardReentrantCall" },
+  {
+    type: "error",
+    inputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
+    name: "RoyaltySharesAlreadyMinted",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "total", internalType: "uint256", type: "uint256" },
+      { name: "expected", internalType: "uint256", type: "uint256" },
+    ],
+    name: "RoyaltySharesInvalidSplit",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "holders", internalType: "uint256", type: "uint256" },
+      { name: "amounts", internalType: "uint256", type: "uint256" },
+    ],
+    name: "RoyaltySharesLengthMismatch",
+  },
+  {
+    type: "error",
+    inputs: [{ name: "max", internalType: "uint256", type: "uint256" }],
+    name: "RoyaltySharesTooManyCurrencies",
+  },
+  {
+    type: "error",
+    inputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
+    name: "RoyaltySharesUnknownAsset",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "sent", internalType: "uint256", type: "uint256" },
+      { name: "expected", internalType: "uint256", type: "uint256" },
+    ],
+    name: "RoyaltySharesWrongValue",
+  },
+  { type: "error", inputs: [], name: "RoyaltySharesZeroAmount" },
+  { type: "error", inputs: [], name: "RoyaltySharesZeroRecipient" },
+  {
+    type: "error",
+    inputs: [{ name: "token", internalType: "address", type: "address" }],
+    name: "SafeERC20FailedOperation",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "account",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      {
+        name: "operator",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      { name: "approved", internalType: "bool", type: "bool", indexed: false },
+    ],
+    name: "ApprovalForAll",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "currency",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      {
+        name: "count",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: false,
+      },
+    ],
+    name: "CurrencyTracked",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "account",
+        internalType: "address",
+        type: "address",
+        indexed: false,
+      },
+    ],
+    name: "Paused",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "holder",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      {
+        name: "assetId",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: true,
+      },
+      {
+        name: "currency",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      {
+        name: "amount",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: false,
+      },
+      { name: "to", internalType: "address", type: "address", indexed: false },
+    ],
+    name: "RevenueClaimed",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "assetId",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: true,
+      },
+      {
+        name: "currency",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      {
+        name: "amount",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: false,
+      },
+      {
+        name: "revenuePerShare",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: false,
+      },
+    ],
+    name: "RevenueCredited",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      { name: "role", internalType: "bytes32", type: "bytes32", indexed: true },
+      {
+        name: "previousAdminRole",
+        internalType: "bytes32",
+        type: "bytes32",
+        indexed: true,
+      },
+      {
+        name: "newAdminRole",
+        internalType: "bytes32",
+        type: "bytes32",
+        indexed: true,
+      },
+    ],
+    name: "RoleAdminChanged",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      { name: "role", internalType: "bytes32", type: "bytes32", indexed: true },
+      {
+        name: "account",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      {
+        name: "sender",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+    ],
+    name: "RoleGranted",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      { name: "role", internalType: "bytes32", type: "bytes32", indexed: true },
+      {
+        name: "account",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      {
+        name: "sender",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+    ],
+    name: "RoleRevoked",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "operator",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      { name: "from", internalType: "address", type: "address", indexed: true },
+      { name: "to", internalType: "address", type: "address", indexed: true },
+      {
+        name: "ids",
+        internalType: "uint256[]",
+        type: "uint256[]",
+        indexed: false,
+      },
+      {
+        name: "values",
+        internalType: "uint256[]",
+        type: "uint256[]",
+        indexed: false,
+      },
+    ],
+    name: "TransferBatch",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "operator",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      { name: "from", internalType: "address", type: "address", indexed: true },
+      { name: "to", internalType: "address", type: "address", indexed: true },
+      { name: "id", internalType: "uint256", type: "uint256", indexed: false },
+      {
+        name: "value",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: false,
+      },
+    ],
+    name: "TransferSingle",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      { name: "value", internalType: "string", type: "string", indexed: false },
+      { name: "id", internalType: "uint256", type: "uint256", indexed: true },
+    ],
+    name: "URI",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "account",
+        internalType: "address",
+        type: "address",
+        indexed: false,
+      },
+    ],
+    name: "Unpaused",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "DEFAULT_ADMIN_ROLE",
+    outputs: [{ name: "", internalType: "bytes32", type: "bytes32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "DEPOSITOR_ROLE",
+    outputs: [{ name: "", internalType: "bytes32", type: "bytes32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "MAX_CURRENCIES",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "MINTER_ROLE",
+    outputs: [{ name: "", internalType: "bytes32", type: "bytes32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "PAUSER_ROLE",
+    outputs: [{ name: "", internalType: "bytes32", type: "bytes32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "SCALE",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "SUPPLY",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "account", internalType: "address", type: "address" },
+      { name: "id", internalType: "uint256", type: "uint256" },
+    ],
+    name: "balanceOf",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "accounts", internalType: "address[]", type: "address[]" },
+      { name: "ids", internalType: "uint256[]", type: "uint256[]" },
+    ],
+    name: "balanceOfBatch",
+    outputs: [{ name: "", internalType: "uint256[]", type: "uint256[]" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "assetIds", internalType: "uint256[]", type: "uint256[]" },
+      { name: "currencyList", internalType: "address[]", type: "address[]" },
+      { name: "to", internalType: "address", type: "address" },
+    ],
+    name: "claim",
+    outputs: [{ name: "amounts", internalType: "uint256[]", type: "uint256[]" }],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "holder", internalType: "address", type: "address" },
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "currency", internalType: "address", type: "address" },
+    ],
+    name: "claimable",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "currency", internalType: "address", type: "address" },
+      { name: "amount", internalType: "uint256", type: "uint256" },
+    ],
+    name: "creditRevenue",
+    outputs: [],
+    stateMutability: "payable",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "currencies",
+    outputs: [{ name: "", internalType: "address[]", type: "address[]" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
+    name: "exists",
+    outputs: [{ name: "", internalType: "bool", type: "bool" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [{ name: "role", internalType: "bytes32", type: "bytes32" }],
+    name: "getRoleAdmin",
+    outputs: [{ name: "", internalType: "bytes32", type: "bytes32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "role", internalType: "bytes32", type: "bytes32" },
+      { name: "account", internalType: "address", type: "address" },
+    ],
+    name: "grantRole",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "role", internalType: "bytes32", type: "bytes32" },
+      { name: "account", internalType: "address", type: "address" },
+    ],
+    name: "hasRole",
+    outputs: [{ name: "", internalType: "bool", type: "bool" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "account", internalType: "address", type: "address" },
+      { name: "operator", internalType: "address", type: "address" },
+    ],
+    name: "isApprovedForAll",
+    outputs: [{ name: "", internalType: "bool", type: "bool" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "holders", internalType: "address[]", type: "address[]" },
+      { name: "amounts", internalType: "uint256[]", type: "uint256[]" },
+    ],
+    name: "mintShares",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "pause",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "paused",
+    outputs: [{ name: "", internalType: "bool", type: "bool" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "role", internalType: "bytes32", type: "bytes32" },
+      { name: "callerConfirmation", internalType: "address", type: "address" },
+    ],
+    name: "renounceRole",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "currency", internalType: "address", type: "address" },
+    ],
+    name: "revenuePerShare",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "role", internalType: "bytes32", type: "bytes32" },
+      { name: "account", internalType: "address", type: "address" },
+    ],
+    name: "revokeRole",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "from", internalType: "address", type: "address" },
+      { name: "to", internalType: "address", type: "address" },
+      { name: "ids", internalType: "uint256[]", type: "uint256[]" },
+      { name: "values", internalType: "uint256[]", type: "uint256[]" },
+      { name: "data", internalType: "bytes", type: "bytes" },
+    ],
+    name: "safeBatchTransferFrom",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "from", internalType: "address", type: "address" },
+      { name: "to", internalType: "address", type: "address" },
+      { name: "id", internalType: "uint256", type: "uint256" },
+      { name: "value", internalType: "uint256", type: "uint256" },
+      { name: "data", internalType: "bytes", type: "bytes" },
+    ],
+    name: "safeTransferFrom",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "operator", internalType: "address", type: "address" },
+      { name: "approved", internalType: "bool", type: "bool" },
+    ],
+    name: "setApprovalForAll",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [{ name: "interfaceId", internalType: "bytes4", type: "bytes4" }],
+    name: "supportsInterface",
+    outputs: [{ name: "", internalType: "bool", type: "bool" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "unpause",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    name: "uri",
+    outputs: [{ name: "", internalType: "string", type: "string" }],
+    stateMutability: "view",
   },
 ] as const;

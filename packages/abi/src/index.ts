@@ -9,7 +9,7 @@ export {
   parseDeployment,
   readDeployment,
 } from "./deployment.ts";
-export { assetRegistryAbi } from "./generated.ts";
+export { assetRegistryAbi, royaltySharesAbi } from "./generated.ts";
 
 /** The AssetRegistry's `AssetKind` enum, in Solidity's order. */
 export const ASSET_KINDS = ["MODEL", "DATASET"] as const;

