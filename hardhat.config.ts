@@ -18,6 +18,7 @@ export default defineConfig({
     path: require.resolve("solc/soljson.js"),
     settings: {
       optimizer: { enabled: true, runs: 1_000 },
+      viaIR: true,
       evmVersion: "cancun",
     },
   },

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {LicenseManager} from "../src/LicenseManager.sol";
+import {IAssetRegistry} from "../src/interfaces/IAssetRegistry.sol";
+import {ILicenseManager} from "../src/interfaces/ILicenseManager.sol";
+import {MockCuratorRewards} from "./mocks/MockCuratorRewards.sol";
+import {MockERC20Permit, MockFeeOnTransfer} from "./mocks/MockERC20Permit.sol";
+import {Fixture} from "./utils/Fixture.sol";
+
+contract LicenseManagerTest is Fixture {
+    LicenseManager internal licences;
+    MockCuratorRewards internal curators;
+    MockERC20Permit internal usd;
+    address internal treasury = makeAddr("treasury");
+    uint256 internal clinicKey = 0xC11;
+    address internal clinic = vm.addr(clinicKey);
+    address internal nurse = makeAddr("nurse");
+    uint256 internal dataset;
+    uint256 internal model;
+
+    uint16 internal constant FEE_BPS = 500;
+    uint16 internal constant CURATOR_BPS = 500;
+    uint16 internal constant UPSTREAM_BPS = 1_000;
+    uint32 internal constant MONTH = 30 days;
+
+    function setUp() public override {
+        super.setUp();
+        curators = new MockCuratorRewards();
+        usd = new MockERC20Permit();
+        licences = new LicenseManager(admin, registry, shares, curators, treasury, FEE_BPS, CURATOR_BPS);
+        bytes32 depositor = shares.DEPOSITOR_ROLE();
+        vm.startPrank(admin);
+        shares.grantRole(depositor, address(licences));
+        licences.setCurrencyAllowed(address(usd), true);
+        vm.stopPrank();
+        dataset = _registerAs(builder);
+        IAssetRegistry.Parent[] memory parents = new IAssetRegistry.Parent[](1);
+        parents[0] = IAssetRegistry.Parent({assetId: dataset, bps: UPSTREAM_BPS});
+        vm.prank(builder);
+        model = registry.register(IAssetRegistry.AssetKind.Model, CARD, CONTENT, _soleSplit(builder), parents);
+        vm.deal(clinic, 100 ether);
+        usd.mint(clinic, 1_000_000e6);
+    }
+
+    function _terms(address currency, uint96 price, uint32 period) internal pure returns (ILicenseManager.Terms memory) {
+        return ILicenseManager.Terms({
+            price: price,
+            currency: currency,
+            period: period,
+            maxLicences: 0,
+            pinnedVersion: 0,
+            rights: 3,
+            transferable: false,
+            termsHash: keccak256("terms v1")
+        });
+    }
+
+    function _offer(ILicenseManager.Terms memory terms) internal returns (uint256) {
+        vm.prank(builder);
+        return licences.createOffer(model, terms);
+    }
+
+    function _buyEth(uint256 offerId, uint32 seats, uint32 periods, uint256 value) internal returns (uint256) {
+        vm.prank(clinic);
+        return licences.purchase{value: value}(offerId, seats, periods, clinic, type(uint256).max);
+    }
+
+    // ── offers ──
+
+    function test_createOffer_storesTermsAndEmits() public {
+        ILicenseManager.Terms memory t = _terms(address(0), 1 ether, MONTH);
+        vm.expectEmit(true, true, false, true, address(licences));
+        emit ILicenseManager.OfferCreated(1, model, 1 ether, address(0), MONTH, 0, 0, 3, false, keccak256("terms v1"));
+        uint256 offerId = _offer(t);
+        LicenseManager.Offer memory stored = licences.offerOf(offerId);
+        assertEq(stored.assetId, model);
+        assertEq(stored.price, 1 ether);
+    }
+
+    function test_createOffer_revertsForNonOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerNotAssetOwner.selector, model, clinic));
+        vm.prank(clinic);
+        licences.createOffer(model, _terms(address(0), 1 ether, MONTH));
+    }
+
+    function test_createOffer_revertsOnBadTerms() public {
+        vm.startPrank(builder);
+        vm.expectRevert(ILicenseManager.LicenseManagerZeroPrice.selector);
+        licences.createOffer(model, _terms(address(0), 0, MONTH));
+        ILicenseManager.Terms memory t = _terms(address(0), 1, MONTH);
+        t.rights = 0;
+        vm.expectRevert(ILicenseManager.LicenseManagerNoRights.selector);
+        licences.createOffer(model, t);
+        t = _terms(address(0xBEEF), 1, MONTH);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerCurrencyNotAllowed.selector, address(0xBEEF)));
+        licences.createOffer(model, t);
+        t = _terms(address(0), 1, MONTH);
+        t.pinnedVersion = 2;
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerUnknownVersion.selector, model, 2));
+        licences.createOffer(model, t);
+        vm.stopPrank();
+    }
+
+    function test_retireOffer_stopsSales() public {
+        uint256 offerId = _offer(_terms(address(0), 1 ether, MONTH));
+        vm.prank(builder);
+        licences.retireOffer(offerId);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerOfferRetired.selector, offerId));
+        _buyEth(offerId, 1, 1, 1 ether);
+    }
+
+    // ── purchase ──
+
+    function test_purchase_inEthSplitsPaymentAndRefundsSurplus() public {
+        uint256 offerId = _offer(_terms(address(0), 1 ether, MONTH));
+        curators.setStaked(model, true);
+        uint256 id = _buyEth(offerId, 2, 3, 10 ether);
+
+        uint256 total = 6 ether;
+        assertEq(clinic.balance, 100 ether - total);
+        assertEq(licences.ownerOf(id), clinic);
+        assertEq(licences.accruedProtocolFees(address(0)), (total * FEE_BPS) / 10_000);
+        assertEq(curators.received(address(0)), (total * CURATOR_BPS) / 10_000);
+        assertEq(shares.claimable(builder, dataset, address(0)), (total * UPSTREAM_BPS) / 10_000);
+        assertEq(shares.claimable(builder, model, address(0)), total * 8_000 / 10_000);
+        assertEq(address(licences).balance, licences.accruedProtocolFees(address(0)));
+        LicenseManager.Licence memory licence = licences.licenceOf(id);
+        assertEq(licence.expiresAt, block.timestamp + 3 * MONTH);
+        assertEq(licence.seats, 2);
+        assertTrue(licences.isValid(id, clinic));
+    }
+
+    function test_purchase_withoutStakersGivesCuratorShareToShareholders() public {
+        uint256 offerId = _offer(_terms(address(0), 1 ether, 0));
+        _buyEth(offerId, 1, 1, 1 ether);
+        assertEq(curators.received(address(0)), 0);
+        assertEq(shares.claimable(builder, model, address(0)), 0.85 ether);
+    }
+
+    function test_purchase_inErc20WithPermit() public {
+        uint256 offerId = _offer(_terms(address(usd), 500e6, MONTH));
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes32 digest = keccak256(
+            abi.encodePacked(
+                "\x19\x01",
+                usd.DOMAIN_SEPARATOR(),
+                keccak256(
+                    abi.encode(
+                        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"),
+                        clinic,
+                        address(licences),
+                        500e6,
+                        usd.nonces(clinic),
+                        deadline
+                    )
+                )
+            )
+        );
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(clinicKey, digest);
+        vm.prank(clinic);
+        uint256 id = licences.purchaseWithPermit(offerId, 1, 1, clinic, 500e6, deadline, v, r, s);
+        assertEq(usd.balanceOf(clinic), 1_000_000e6 - 500e6);
+        assertEq(licences.accruedProtocolFees(address(usd)), 25e6);
+        assertEq(shares.claimable(builder, model, address(usd)), 425e6);
+        assertTrue(licences.isValid(id, clinic));
+    }
+
+    function test_purchase_rejectsFeeOnTransferTokens() public {
+        MockFeeOnTransfer fot = new MockFeeOnTransfer();
+        vm.prank(admin);
+        licences.setCurrencyAllowed(address(fot), true);
+        uint256 offerId = _offer(_terms(address(fot), 100, MONTH));
+        fot.mint(clinic, 1_000);
+        vm.startPrank(clinic);
+        fot.approve(address(licences), type(uint256).max);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerTokenShortfall.selector, 99, 100));
+        licences.purchase(offerId, 1, 1, clinic, 100);
+        vm.stopPrank();
+    }
+
+    function test_purchase_revertsOnBadInput() public {
+        uint256 offerId = _offer(_terms(address(0), 1 ether, MONTH));
+        uint256 perpetual = _offer(_terms(address(0), 1 ether, 0));
+        vm.startPrank(clinic);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerUnknownOffer.selector, 99));
+        licences.purchase{value: 1 ether}(99, 1, 1, clinic, 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerInvalidQuantity.selector, 0, 1));
+        licences.purchase{value: 1 ether}(offerId, 0, 1, clinic, 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerInvalidQuantity.selector, 1, 2));
+        licences.purchase{value: 2 ether}(perpetual, 1, 2, clinic, 2 ether);
+        vm.expectRevert(ILicenseManager.LicenseManagerZeroRecipient.selector);
+        licences.purchase{value: 1 ether}(offerId, 1, 1, address(0), 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerAboveMaxTotal.selector, 2 ether, 1 ether));
+        licences.purchase{value: 2 ether}(offerId, 2, 1, clinic, 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerWrongValue.selector, 0.5 ether, 1 ether));
+        licences.purchase{value: 0.5 ether}(offerId, 1, 1, clinic, 1 ether);
+        vm.stopPrank();
+        assertEq(licences.licenceCount(), 0);
+    }
+
+    function test_purchase_revertsWhenSoldOut() public {
+        ILicenseManager.Terms memory t = _terms(address(0), 1 ether, MONTH);
+        t.maxLicences = 1;
+        uint256 offerId = _offer(t);
+        _buyEth(offerId, 1, 1, 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerSoldOut.selector, offerId, 1));
+        _buyEth(offerId, 1, 1, 1 ether);
+    }
+
+    function test_purchase_revertsWhenPaused() public {
+        uint256 offerId = _offer(_terms(address(0), 1 ether, MONTH));
+        vm.prank(admin);
+        licences.pause();
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        _buyEth(offerId, 1, 1, 1 ether);
+    }
+
+    // ── renew, expiry ──
+
+    function test_renew_extendsFromExpiryAtRecordedPrice() public {
+        uint256 offerId = _offer(_terms(address(0), 1 ether, MONTH));
+        uint256 id = _buyEth(offerId, 1, 1, 1 ether);
+        uint256 firstExpiry = licences.licenceOf(id).expiresAt;
+        vm.prank(clinic);
+        licences.renew{value: 2 ether}(id, 2);
+        assertEq(licences.licenceOf(id).expiresAt, firstExpiry + 2 * MONTH);
+        vm.warp(firstExpiry + 3 * MONTH);
+        assertFalse(licences.isValid(id, clinic));
+    }
+
+    function test_renew_revertsForPerpetualLicence() public {
+        uint256 id = _buyEth(_offer(_terms(address(0), 1 ether, 0)), 1, 1, 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerPerpetual.selector, id));
+        licences.renew(id, 1);
+    }
+
+    // ── seats ──
+
+    function test_delegateSeat_grantsAccessUpToSeats() public {
+        uint256 id = _buyEth(_offer(_terms(address(0), 1 ether, MONTH)), 2, 1, 2 ether);
+        vm.startPrank(clinic);
+        licences.delegateSeat(id, nurse);
+        assertTrue(licences.isValid(id, nurse));
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerNoFreeSeat.selector, id, 2));
+        licences.delegateSeat(id, makeAddr("doctor"));
+        licences.revokeSeat(id, nurse);
+        assertFalse(licences.isValid(id, nurse));
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerNotDelegated.selector, id, nurse));
+        licences.revokeSeat(id, nurse);
+        vm.stopPrank();
+    }
+
+    function test_delegateSeat_revertsForNonHolder() public {
+        uint256 id = _buyEth(_offer(_terms(address(0), 1 ether, MONTH)), 2, 1, 2 ether);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerNotHolder.selector, id, nurse));
+        vm.prank(nurse);
+        licences.delegateSeat(id, nurse);
+    }
+
+    function test_transfer_revertsForSoulboundLicence() public {
+        uint256 id = _buyEth(_offer(_terms(address(0), 1 ether, MONTH)), 1, 1, 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerSoulbound.selector, id));
+        vm.prank(clinic);
+        licences.transferFrom(clinic, nurse, id);
+    }
+
+    function test_transfer_ofTransferableLicenceDropsOldDelegates() public {
+        ILicenseManager.Terms memory t = _terms(address(0), 1 ether, MONTH);
+        t.transferable = true;
+        uint256 id = _buyEth(_offer(t), 2, 1, 2 ether);
+        address other = makeAddr("other clinic");
+        vm.startPrank(clinic);
+        licences.delegateSeat(id, nurse);
+        licences.transferFrom(clinic, other, id);
+        vm.stopPrank();
+        assertFalse(licences.isValid(id, nurse));
+        assertTrue(licences.isValid(id, other));
+    }
+
+    // ── admin ──
+
+    function test_withdrawProtocolFees_paysTreasury() public {
+        _buyEth(_offer(_terms(address(0), 1 ether, MONTH)), 1, 1, 1 ether);
+        licences.withdrawProtocolFees(address(0));
+        assertEq(treasury.balance, 0.05 ether);
+        assertEq(licences.accruedProtocolFees(address(0)), 0);
+    }
+
+    function test_setFees_enforcesCapsAndRole() public {
+        vm.startPrank(admin);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerFeeAboveCap.selector, 1_001, 1_000));
+        licences.setFees(1_001, 0);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerFeeAboveCap.selector, 2_001, 2_000));
+        licences.setFees(0, 2_001);
+        vm.stopPrank();
+        bytes32 role = licences.FEE_MANAGER_ROLE();
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, clinic, role));
+        vm.prank(clinic);
+        licences.setFees(0, 0);
+    }
+
+    // ── fuzz ──
+
+    function testFuzz_purchase_splitAddsUpToTotal(uint96 price, uint8 seats, uint8 periods, uint16 fee, uint16 cur)
+        public
+    {
+        price = uint96(bound(price, 1, 1e21));
+        seats = uint8(bound(seats, 1, 20));
+        periods = uint8(bound(periods, 1, 12));
+        fee = uint16(bound(fee, 0, 1_000));
+        cur = uint16(bound(cur, 0, 2_000));
+        vm.prank(admin);
+        licences.setFees(fee, cur);
+        curators.setStaked(model, true);
+        uint256 offerId = _offer(_terms(address(0), price, MONTH));
+        uint256 total = uint256(price) * seats * periods;
+        vm.deal(clinic, total);
+        _buyEth(offerId, seats, periods, total);
+
+        uint256 toShares = shares.claimable(builder, model, address(0)) + shares.claimable(builder, dataset, address(0));
+        uint256 parts = licences.accruedProtocolFees(address(0)) + curators.received(address(0)) + toShares;
+        // Shareholders' claims round down by at most a wei per asset; nothing else is lost.
+        assertLe(parts, total);
+        assertGe(parts + 2, total);
+        assertEq(address(shares).balance + address(licences).balance + curators.received(address(0)), total);
+    }
+}
