@@ -6,6 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -414,7 +415,7 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
     }
 
     function _requireAssetOwner(uint256 assetId) private view {
-        address owner = IERC721Like(address(REGISTRY)).ownerOf(assetId);
+        address owner = IERC721(address(REGISTRY)).ownerOf(assetId);
         if (owner != msg.sender) revert LicenseManagerNotAssetOwner(assetId, msg.sender);
     }
 
@@ -432,13 +433,4 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
         licence = _licence(licenceId);
         if (_ownerOf(licenceId) != msg.sender) revert LicenseManagerNotHolder(licenceId, msg.sender);
     }
-}
-
-/// @title IERC721Like
-/// @notice The registry is an ERC-721; only ownerOf is needed here.
-interface IERC721Like {
-    /// @notice The token's owner.
-    /// @param tokenId The token.
-    /// @return The owner.
-    function ownerOf(uint256 tokenId) external view returns (address);
 }
