@@ -11,16 +11,26 @@ const solcVersion: string = require("solc/package.json").version;
 // failure reproduces on the next run.
 const ci = process.env.CI === "true";
 
-export default defineConfig({
-  plugins: [hardhatToolboxViem],
-  solidity: {
+function compiler() {
+  return {
     version: solcVersion,
     path: require.resolve("solc/soljson.js"),
     settings: {
       optimizer: { enabled: true, runs: 1_000 },
+      // LicencePurchased carries every post-state value the indexer needs: too deep for the legacy
+      // code generator.
       viaIR: true,
       evmVersion: "cancun",
     },
+  };
+}
+
+export default defineConfig({
+  plugins: [hardhatToolboxViem],
+  solidity: {
+    // Deployments (Ignition) build with the "production" profile, tests with "default": both must
+    // compile identically, or what was tested is not what is deployed.
+    profiles: { default: compiler(), production: compiler() },
   },
   paths: {
     sources: "contracts/src",

@@ -158,7 +158,9 @@ async function main(): Promise<void> {
     database.embedded
       ? `embedded Postgres (127.0.0.1:${PG_PORT}, data in .tessera/postgres)`
       : "DATABASE_URL",
-    deployment.contracts.AssetRegistry,
+    Object.entries(deployment.contracts)
+      .map(([name, address]) => `${address}  ${name}`)
+      .join("\n              "),
     Date.now() - started,
   );
 }
