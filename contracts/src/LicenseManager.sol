@@ -355,7 +355,7 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
             _credit(parents[i].assetId, currency, part);
             emit UpstreamPaid(licenceId, parents[i].assetId, currency, part);
         }
-        if (curatorBps != 0 && CURATORS.hasStakers(assetId)) {
+        if (curatorBps != 0 && CURATORS.acceptsReward(assetId, currency)) {
             curators = (total * curatorBps) / BPS;
             CURATORS.notifyReward{value: currency == address(0) ? curators : 0}(assetId, currency, curators);
         }

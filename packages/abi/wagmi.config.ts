@@ -9,7 +9,7 @@ export default defineConfig({
     hardhat({
       project: ".",
       // Only deployable contracts: interfaces and tests have no address to bind to.
-      include: ["contracts/src/*.sol/*.json"],
+      include: ["contracts/src/*.sol/*.json", "contracts/src/dev/*.sol/*.json"],
       commands: { build: "hardhat build --quiet" },
     }),
   ],

@@ -14,7 +14,7 @@ contract MockCuratorRewards is ICuratorRewards {
         staked[assetId] = value;
     }
 
-    function hasStakers(uint256 assetId) external view returns (bool) {
+    function acceptsReward(uint256 assetId, address) external view returns (bool) {
         return staked[assetId];
     }
 

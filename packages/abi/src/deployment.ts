@@ -8,8 +8,15 @@ import { z } from "zod";
 /** The Ignition module id of contracts/ignition/modules/Tessera.ts. */
 export const IGNITION_MODULE = "Tessera";
 
-/** Every contract the Tessera module deploys, by artifact name. */
-export const CONTRACT_NAMES = ["AssetRegistry", "RoyaltyShares"] as const;
+/** Every contract the Tessera module deploys, by its Ignition future id. */
+export const CONTRACT_NAMES = [
+  "AssetRegistry",
+  "RoyaltyShares",
+  "LicenseManager",
+  "StakingPool",
+  "StakeToken",
+  "Stablecoin",
+] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
 export type Deployment = {

@@ -9,7 +9,13 @@ export {
   parseDeployment,
   readDeployment,
 } from "./deployment.ts";
-export { assetRegistryAbi, royaltySharesAbi } from "./generated.ts";
+export {
+  assetRegistryAbi,
+  licenseManagerAbi,
+  royaltySharesAbi,
+  stakingPoolAbi,
+  testTokenAbi,
+} from "./generated.ts";
 
 /** The AssetRegistry's `AssetKind` enum, in Solidity's order. */
 export const ASSET_KINDS = ["MODEL", "DATASET"] as const;
