@@ -17,9 +17,6 @@ function compiler() {
     path: require.resolve("solc/soljson.js"),
     settings: {
       optimizer: { enabled: true, runs: 1_000 },
-      // LicencePurchased carries every post-state value the indexer needs: too deep for the legacy
-      // code generator.
-      viaIR: true,
       evmVersion: "cancun",
     },
   };

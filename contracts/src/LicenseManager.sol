@@ -317,12 +317,9 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
         });
         uint32 sold = ++offer.sold;
         _mint(to, licenceId);
+        emit LicencePurchased(licenceId, offerId, offer.assetId, to, msg.sender, seats, expiresAt, sold);
         _collect(offer.currency, total);
-        (uint256 fee, uint256 upstream, uint256 curators) =
-            _distribute(licenceId, offer.assetId, offer.currency, total);
-        emit LicencePurchased(
-            licenceId, offerId, offer.assetId, to, msg.sender, seats, expiresAt, total, fee, upstream, curators, sold
-        );
+        _distribute(licenceId, offer.assetId, offer.currency, total);
     }
 
     /// @dev Takes `total` from the payer: ETH refunds any surplus over it at the end of the call;
@@ -342,11 +339,10 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
 
     /// @dev Splits a payment: fee accrues for the treasury; parents' shareholders, stakers and the
     ///      asset's shareholders are credited. The asset's shareholders take every rounding remainder.
-    function _distribute(uint256 licenceId, uint256 assetId, address currency, uint256 total)
-        private
-        returns (uint256 fee, uint256 upstream, uint256 curators)
-    {
-        fee = (total * protocolFeeBps) / BPS;
+    function _distribute(uint256 licenceId, uint256 assetId, address currency, uint256 total) private {
+        uint256 fee = (total * protocolFeeBps) / BPS;
+        uint256 upstream;
+        uint256 curators;
         accruedProtocolFees[currency] += fee;
         IAssetRegistry.Parent[] memory parents = REGISTRY.parentsOf(assetId);
         for (uint256 i; i < parents.length; ++i) {
@@ -359,7 +355,9 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
             curators = (total * curatorBps) / BPS;
             CURATORS.notifyReward{value: currency == address(0) ? curators : 0}(assetId, currency, curators);
         }
-        _credit(assetId, currency, total - fee - upstream - curators);
+        uint256 rest = total - fee - upstream - curators;
+        emit PaymentSplit(licenceId, assetId, currency, total, fee, upstream, curators, rest);
+        _credit(assetId, currency, rest);
     }
 
     function _credit(uint256 assetId, address currency, uint256 amount) private {

@@ -49,7 +49,7 @@ interface ILicenseManager {
     /// @param assetId Its asset.
     event OfferRetired(uint256 indexed offerId, uint256 indexed assetId);
 
-    /// @notice A licence was bought. Amounts are in the offer's currency.
+    /// @notice A licence was bought; PaymentSplit follows with how the payment was divided.
     /// @param licenceId The new licence token.
     /// @param offerId The offer it was bought from.
     /// @param assetId The asset licensed.
@@ -57,10 +57,6 @@ interface ILicenseManager {
     /// @param payer Who paid.
     /// @param seats Seats bought.
     /// @param expiresAt When it expires; 0 = perpetual.
-    /// @param total What was paid.
-    /// @param protocolFee The treasury's part.
-    /// @param upstream What went to parent assets' shareholders.
-    /// @param curators What went to the asset's stakers.
     /// @param soldCount Licences sold from this offer so far.
     event LicencePurchased(
         uint256 indexed licenceId,
@@ -70,11 +66,27 @@ interface ILicenseManager {
         address payer,
         uint32 seats,
         uint64 expiresAt,
+        uint32 soldCount
+    );
+
+    /// @notice How one payment (a purchase or a renewal) was divided. Amounts are in `currency`.
+    /// @param licenceId The licence paid for.
+    /// @param assetId The asset licensed.
+    /// @param currency address(0) for ETH, else the ERC-20.
+    /// @param total What was paid.
+    /// @param protocolFee The treasury's part (accrued until withdrawn).
+    /// @param upstream What went to parent assets' shareholders (see UpstreamPaid).
+    /// @param curators What went to the asset's stakers.
+    /// @param toShareholders What went to the asset's shareholders.
+    event PaymentSplit(
+        uint256 indexed licenceId,
+        uint256 indexed assetId,
+        address indexed currency,
         uint256 total,
         uint256 protocolFee,
         uint256 upstream,
         uint256 curators,
-        uint32 soldCount
+        uint256 toShareholders
     );
 
     /// @notice A licence was extended at its recorded price.
