@@ -6,9 +6,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import hre from "hardhat";
-import { type Address, type Hash, parseEther } from "viem";
+import { type Address, type Hash, parseEther, parseSignature } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import TesseraModule from "../contracts/ignition/modules/Tessera.ts";
+import { permitTypedData } from "./lib/permit.ts";
 
 const SNAPSHOT = fileURLToPath(new URL("../contracts/gas-snapshot.json", import.meta.url));
 const TOLERANCE = 0.05;
@@ -149,38 +150,26 @@ await receipt(stablecoin.write.mint([clinic3.account.address, usd * 10n], { acco
 const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
 const signature = await clinic3.signTypedData({
   account: clinic3.account,
-  domain: {
-    name: "Test USD",
-    version: "1",
+  ...permitTypedData({
+    tokenName: "Test USD",
+    token: stablecoin.address,
     chainId: await publicClient.getChainId(),
-    verifyingContract: stablecoin.address,
-  },
-  types: {
-    Permit: [
-      { name: "owner", type: "address" },
-      { name: "spender", type: "address" },
-      { name: "value", type: "uint256" },
-      { name: "nonce", type: "uint256" },
-      { name: "deadline", type: "uint256" },
-    ],
-  },
-  primaryType: "Permit",
-  message: {
     owner: clinic3.account.address,
     spender: licenseManager.address,
     value: usd,
     nonce: 0n,
     deadline,
-  },
+  }),
 });
-const r = signature.slice(0, 66) as Hash;
-const s = `0x${signature.slice(66, 130)}` as Hash;
-const v = Number.parseInt(signature.slice(130, 132), 16);
+const { r, s, v } = parseSignature(signature);
 await measure(
   "LicenseManager.purchaseWithPermit ERC-20",
-  licenseManager.write.purchaseWithPermit([offerUsd, 1, 1, clinic3.account.address, usd, deadline, v, r, s], {
-    account: clinic3.account,
-  }),
+  licenseManager.write.purchaseWithPermit(
+    [offerUsd, 1, 1, clinic3.account.address, usd, deadline, Number(v), r, s],
+    {
+      account: clinic3.account,
+    },
+  ),
 );
 
 // Claim across 3 assets x 2 currencies: revenue in ETH and tUSD on each.

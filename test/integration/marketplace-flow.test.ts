@@ -5,6 +5,7 @@ import hre from "hardhat";
 import { type Hash, parseEther, parseSignature, zeroAddress } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import TesseraModule from "../../contracts/ignition/modules/Tessera.ts";
+import { permitTypedData } from "../../scripts/lib/permit.ts";
 
 const connection = await hre.network.create();
 const { assetRegistry, licenseManager, royaltyShares, stakingPool, stakeToken, stablecoin } =
@@ -108,29 +109,16 @@ describe("the marketplace's money flow on deployed contracts", () => {
     const deadline = BigInt((await publicClient.getBlock()).timestamp + 3600n);
     const signature = await clinic!.signTypedData({
       account: clinic!.account,
-      domain: {
-        name: "Test USD",
-        version: "1",
+      ...permitTypedData({
+        tokenName: "Test USD",
+        token: stablecoin.address,
         chainId: await publicClient.getChainId(),
-        verifyingContract: stablecoin.address,
-      },
-      types: {
-        Permit: [
-          { name: "owner", type: "address" },
-          { name: "spender", type: "address" },
-          { name: "value", type: "uint256" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ],
-      },
-      primaryType: "Permit",
-      message: {
         owner: clinic!.account.address,
         spender: licenseManager.address,
         value: usdPrice,
         nonce: 0n,
         deadline,
-      },
+      }),
     });
     const { r, s, v } = parseSignature(signature);
     await mined(
