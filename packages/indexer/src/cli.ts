@@ -10,6 +10,7 @@ import { createPrismaClient } from "@tessera/db";
 import { createPublicClient, http } from "viem";
 import { parseIndexerConfig } from "./config.ts";
 import { runIndexer } from "./indexer.ts";
+import { acquireWriterLock, WriterLockAbortedError } from "./writer-lock.ts";
 
 const env = process.env;
 const rpcUrl = env.TESSERA_RPC_URL ?? "http://127.0.0.1:8545";
@@ -34,15 +35,26 @@ async function main(): Promise<void> {
     confirmations: env.TESSERA_CONFIRMATIONS,
     pollIntervalMs: env.TESSERA_POLL_MS,
   });
-  const db = createPrismaClient(config.databaseUrl);
   const stop = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
 
+  let lock: Awaited<ReturnType<typeof acquireWriterLock>>;
+  try {
+    lock = await acquireWriterLock(config.databaseUrl, chainId, {
+      signal: stop.signal,
+      onWaiting: () => log("another indexer writes this chain; waiting as a hot standby", { chainId }),
+    });
+  } catch (error) {
+    if (error instanceof WriterLockAbortedError) return log("indexer stopped while on standby");
+    throw error;
+  }
+  const db = createPrismaClient(config.databaseUrl);
   log("indexer started", { chainId, rpcUrl, contracts: config.contracts });
   try {
     await runIndexer({ config, client, db, log }, stop.signal);
   } finally {
     await db.$disconnect();
+    await lock.release();
     log("indexer stopped");
   }
 }

@@ -7,3 +7,4 @@ export {
 } from "./config.ts";
 export { type IndexerDeps, runIndexer, type SyncResult, syncToHead } from "./indexer.ts";
 export { resetChainData } from "./store.ts";
+export { acquireWriterLock, LOCK_NAMESPACE, type WriterLock, WriterLockAbortedError } from "./writer-lock.ts";
