@@ -11,9 +11,8 @@ import { applyMigrations } from "@tessera/db/migrate";
 import { startDatabase } from "@tessera/db/server";
 import { resetChainData } from "@tessera/indexer";
 import { createPublicClient, createWalletClient, http } from "viem";
-import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
-import { devAccounts, HARDHAT_MNEMONIC } from "./lib/accounts.ts";
+import { DEV_ACCOUNT, devAccount, devAccounts } from "./lib/accounts.ts";
 import { assertPortFree, rpcAnswers, type Service, startService, waitFor } from "./lib/services.ts";
 import { seedDemoCatalog } from "./seed/seed.ts";
 
@@ -109,14 +108,14 @@ async function main(): Promise<void> {
   const wallet = createWalletClient({
     chain: hardhat,
     transport,
-    account: mnemonicToAccount(HARDHAT_MNEMONIC),
+    account: devAccount(DEV_ACCOUNT.builder),
   });
   await seedDemoCatalog({
     db,
     publicClient,
     wallet,
     registry: deployment.contracts.AssetRegistry,
-    contributor: mnemonicToAccount(HARDHAT_MNEMONIC, { addressIndex: 2 }).address,
+    contributor: devAccount(DEV_ACCOUNT.contributor).address,
     onProgress: (done, total, name) => process.stdout.write(`  [${done}/${total}] registered ${name}\n`),
   });
 

@@ -1,8 +1,10 @@
 // The demo catalogue the local marketplace starts with. Cards follow the Hugging Face model-card
 // format (YAML front matter + Markdown) so the web app renders them like any other card.
 
+import type { AssetKindName } from "@tessera/abi";
+
 export type DemoAsset = {
-  kind: "MODEL" | "DATASET";
+  kind: AssetKindName;
   name: string;
   summary: string;
   /** Markdown body of the card, after the front matter. */

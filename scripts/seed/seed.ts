@@ -1,7 +1,7 @@
 // Seeds a fresh local marketplace: model cards into the database (off-chain content, the one thing
 // the app stores itself) and asset registrations on chain (everything else arrives via the indexer).
 import { createHash } from "node:crypto";
-import { assetRegistryAbi } from "@tessera/abi";
+import { ASSET_KINDS, assetRegistryAbi } from "@tessera/abi";
 import type { PrismaClient } from "@tessera/db";
 import type { Address, Hex, PublicClient, WalletClient } from "viem";
 import { DEMO_CATALOG, renderCard } from "./catalog.ts";
@@ -19,8 +19,6 @@ export type SeedDeps = {
 const SUPPLY = 1_000_000n;
 /** Models name the first dataset as their parent; it earns this part of their sales. */
 const DATASET_UPSTREAM_BPS = 1_000;
-
-const KIND_INDEX = { MODEL: 0, DATASET: 1 } as const;
 
 function sha256(text: string): Hex {
   return `0x${createHash("sha256").update(text).digest("hex")}`;
@@ -53,7 +51,7 @@ export async function seedDemoCatalog({
       abi: assetRegistryAbi,
       functionName: "register",
       args: [
-        KIND_INDEX[asset.kind],
+        ASSET_KINDS.indexOf(asset.kind),
         `tessera://card/${cardHash}`,
         contentHash,
         asset.kind === "MODEL"

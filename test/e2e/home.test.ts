@@ -3,9 +3,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BrowserContext } from "playwright-core";
-import { mnemonicToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HARDHAT_MNEMONIC } from "../../scripts/lib/accounts.ts";
+import { DEV_ACCOUNT, devAccount } from "../../scripts/lib/accounts.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { type Stack, startStack } from "../support/stack.ts";
 import { injectWallet } from "../support/wallet.ts";
@@ -40,7 +39,7 @@ describe("home page in Chromium", () => {
   });
 
   it("connects the injected wallet and shows its address", async () => {
-    const clinic = mnemonicToAccount(HARDHAT_MNEMONIC, { addressIndex: 1 });
+    const clinic = devAccount(DEV_ACCOUNT.clinic);
     const wallet = await injectWallet(browser, { rpcUrl: stack.rpcUrl, account: clinic });
     const page = await browser.newPage();
     await page.goto(webUrl);

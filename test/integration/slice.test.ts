@@ -2,10 +2,9 @@
 // written through Prisma, and rendered by the home page's server component.
 import { assetRegistryAbi } from "@tessera/abi";
 import { createWalletClient, http } from "viem";
-import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HARDHAT_MNEMONIC } from "../../scripts/lib/accounts.ts";
+import { DEV_ACCOUNT, devAccount } from "../../scripts/lib/accounts.ts";
 import { type Stack, startStack } from "../support/stack.ts";
 
 describe("chain -> indexer -> Postgres -> page", () => {
@@ -49,7 +48,7 @@ describe("chain -> indexer -> Postgres -> page", () => {
     const wallet = createWalletClient({
       chain: hardhat,
       transport: http(stack.rpcUrl),
-      account: mnemonicToAccount(HARDHAT_MNEMONIC, { addressIndex: 2 }),
+      account: devAccount(DEV_ACCOUNT.contributor),
     });
     const hash = await wallet.writeContract({
       address: stack.registry,

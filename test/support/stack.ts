@@ -9,10 +9,9 @@ import { createTestDatabase } from "@tessera/db/testing";
 import { parseIndexerConfig, type SyncResult, syncToHead } from "@tessera/indexer";
 import hre from "hardhat";
 import { type Address, createPublicClient, createWalletClient, http, type PublicClient } from "viem";
-import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 import TesseraModule from "../../contracts/ignition/modules/Tessera.ts";
-import { HARDHAT_MNEMONIC } from "../../scripts/lib/accounts.ts";
+import { DEV_ACCOUNT, devAccount } from "../../scripts/lib/accounts.ts";
 import { freePort, type Service, startService, waitFor } from "../../scripts/lib/services.ts";
 import { seedDemoCatalog } from "../../scripts/seed/seed.ts";
 import { serveProvider } from "./rpc-server.ts";
@@ -57,14 +56,14 @@ export async function startStack(): Promise<Stack> {
     const wallet = createWalletClient({
       chain: hardhat,
       transport,
-      account: mnemonicToAccount(HARDHAT_MNEMONIC),
+      account: devAccount(DEV_ACCOUNT.builder),
     });
     const seededNames = await seedDemoCatalog({
       db,
       publicClient,
       wallet,
       registry: assetRegistry.address,
-      contributor: mnemonicToAccount(HARDHAT_MNEMONIC, { addressIndex: 2 }).address,
+      contributor: devAccount(DEV_ACCOUNT.contributor).address,
     });
 
     const config = parseIndexerConfig({

@@ -1,5 +1,6 @@
 // Projections of AssetRegistry events. Handlers are pure: a batch of decoded logs in, row changes
 // out. They never read the chain or the clock, so re-indexing a range gives identical rows.
+import { ASSET_KINDS } from "@tessera/abi";
 import type { Prisma } from "@tessera/db";
 import type { DecodedLog } from "../logs.ts";
 
@@ -9,7 +10,6 @@ export type AssetRegistryChanges = {
   owners: Map<bigint, string>;
 };
 
-const KINDS = ["MODEL", "DATASET"] as const;
 const ZERO = "0x0000000000000000000000000000000000000000";
 
 export function projectAssetRegistry(chainId: number, logs: readonly DecodedLog[]): AssetRegistryChanges {
@@ -19,7 +19,7 @@ export function projectAssetRegistry(chainId: number, logs: readonly DecodedLog[
     switch (log.eventName) {
       case "AssetRegistered": {
         const { assetId, owner, contentHash, metadataURI } = log.args;
-        const kind = KINDS[log.args.kind];
+        const kind = ASSET_KINDS[log.args.kind];
         // The ABI and this table come from the same build; an unknown kind means they drifted.
         if (!kind) throw new Error(`AssetRegistered ${assetId}: unknown kind ${log.args.kind}`);
         changes.assets.push({
