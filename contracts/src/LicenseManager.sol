@@ -5,19 +5,30 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {ERC721} from "solady/src/tokens/ERC721.sol";
 import {IAssetRegistry} from "./interfaces/IAssetRegistry.sol";
 import {ICuratorRewards} from "./interfaces/ICuratorRewards.sol";
 import {ILicenseManager} from "./interfaces/ILicenseManager.sol";
+import {IRevenueVault} from "./interfaces/IRevenueVault.sol";
 import {IRoyaltyShares} from "./interfaces/IRoyaltyShares.sol";
 
 /// @title LicenseManager
-/// @notice Offers and ERC-721 licences for Tessera's assets (see ILicenseManager).
-contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, ReentrancyGuardTransient {
+/// @notice Offers and ERC-721 licences for Tessera's assets (see ILicenseManager), and the vault that
+///         holds sale proceeds until shareholders claim them (see IRevenueVault).
+/// @dev Solady's ERC721 keeps 96 bits of per-token data in the owner's slot; a licence's offer, expiry
+///      and seats live there, so minting a licence writes one new slot instead of two.
+contract LicenseManager is
+    ILicenseManager,
+    IRevenueVault,
+    ERC721,
+    AccessControl,
+    Pausable,
+    ReentrancyGuardTransient
+{
     using SafeERC20 for IERC20;
 
     // ────────────────────────────────────────── constants ──────────────────────────────────────────
@@ -48,6 +59,7 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
         bytes32 termsHash;
     }
 
+    /// @notice A licence as views return it; `price` is its offer's (offers never change).
     struct Licence {
         uint32 offerId;
         uint40 expiresAt;
@@ -56,6 +68,19 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
         uint16 epoch;
         uint96 price;
     }
+
+    /// @dev Written only by seat changes and transfers of a licence with delegates; the epoch makes
+    ///      every earlier delegation stale at once when a licence changes hands.
+    struct Delegation {
+        uint32 delegates;
+        uint16 epoch;
+    }
+
+    /// @dev Layout of a licence's 96 bits of token data: offerId | expiresAt << 32 | seats << 72.
+    uint256 private constant EXPIRY_SHIFT = 32;
+    uint256 private constant SEATS_SHIFT = 72;
+    uint256 private constant MAX_SEATS = type(uint24).max;
+    uint256 private constant MAX_EXPIRY = type(uint40).max;
 
     /// @notice The registry whose owners create offers.
     IAssetRegistry public immutable REGISTRY;
@@ -75,7 +100,7 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
     /// @notice Licences sold so far (the highest licence id).
     uint256 public licenceCount;
     mapping(uint256 offerId => Offer) private _offers;
-    mapping(uint256 licenceId => Licence) private _licences;
+    mapping(uint256 licenceId => Delegation) private _delegation;
     mapping(uint256 licenceId => mapping(address account => uint16 epochPlusOne)) private _delegates;
     /// @notice ERC-20s that offers may be priced in (ETH always may).
     mapping(address currency => bool) public allowedCurrency;
@@ -87,7 +112,7 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
     /// @notice Creates the licence manager; fees start as given and can be changed by FEE_MANAGER_ROLE.
     /// @param admin Receives the admin, fee-manager and pauser roles.
     /// @param registry The asset registry.
-    /// @param shares The royalty shares (must grant this contract DEPOSITOR_ROLE).
+    /// @param shares The royalty shares (must name this contract its vault).
     /// @param curators The staking pool (must grant this contract its reward-notifier role).
     /// @param treasury_ Receives protocol fees.
     /// @param protocolFeeBps_ Protocol fee, at most MAX_PROTOCOL_FEE_BPS.
@@ -100,7 +125,7 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
         address treasury_,
         uint16 protocolFeeBps_,
         uint16 curatorBps_
-    ) ERC721("Tessera Licence", "TSRL") {
+    ) {
         REGISTRY = registry;
         SHARES = shares;
         CURATORS = curators;
@@ -126,6 +151,8 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
             if (terms.pinnedVersion > versions) revert LicenseManagerUnknownVersion(assetId, terms.pinnedVersion);
         }
         offerId = ++offerCount;
+        // Licences store their offer's id in 32 bits.
+        if (offerId > type(uint32).max) revert LicenseManagerTooManyOffers();
         _offers[offerId] = Offer({
             assetId: uint64(assetId),
             period: terms.period,
@@ -183,48 +210,55 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
 
     /// @inheritdoc ILicenseManager
     function renew(uint256 licenceId, uint32 periods) external payable whenNotPaused nonReentrant {
-        Licence storage licence = _licence(licenceId);
-        Offer storage offer = _offers[licence.offerId];
+        (uint256 offerId, uint256 expiresAt, uint256 seats) = _unpack(_licenceData(licenceId));
+        Offer storage offer = _offers[offerId];
         if (offer.period == 0) revert LicenseManagerPerpetual(licenceId);
-        if (periods == 0) revert LicenseManagerInvalidQuantity(licence.seats, periods);
-        uint256 total = uint256(licence.price) * licence.seats * periods;
-        uint256 from = licence.expiresAt > block.timestamp ? licence.expiresAt : block.timestamp;
-        licence.expiresAt = uint40(from + uint256(offer.period) * periods);
-        emit LicenceRenewed(licenceId, msg.sender, licence.expiresAt, total);
+        if (periods == 0) revert LicenseManagerInvalidQuantity(seats, periods);
+        uint256 total = uint256(offer.price) * seats * periods;
+        uint256 from = expiresAt > block.timestamp ? expiresAt : block.timestamp;
+        uint256 newExpiry = from + uint256(offer.period) * periods;
+        if (newExpiry > MAX_EXPIRY) revert LicenseManagerInvalidQuantity(seats, periods);
+        _setExtraData(licenceId, _pack(offerId, newExpiry, seats));
+        emit LicenceRenewed(licenceId, msg.sender, uint64(newExpiry), total);
         _collect(offer.currency, total);
         _distribute(licenceId, offer.assetId, offer.currency, total);
+        _refundSurplus(offer.currency, total);
     }
 
     // ────────────────────────────────────────── seats ──────────────────────────────────────────────
 
     /// @inheritdoc ILicenseManager
     function delegateSeat(uint256 licenceId, address account) external {
-        Licence storage licence = _holderLicence(licenceId);
-        if (_delegates[licenceId][account] == licence.epoch + 1) {
+        (,, uint256 seats) = _unpack(_holderLicenceData(licenceId));
+        Delegation storage delegation = _delegation[licenceId];
+        if (_delegates[licenceId][account] == delegation.epoch + 1) {
             revert LicenseManagerAlreadyDelegated(licenceId, account);
         }
         // The holder occupies one seat itself.
-        if (licence.delegates + 1 >= licence.seats) revert LicenseManagerNoFreeSeat(licenceId, licence.seats);
-        _delegates[licenceId][account] = licence.epoch + 1;
-        emit SeatDelegated(licenceId, account, ++licence.delegates);
+        if (delegation.delegates + 1 >= seats) revert LicenseManagerNoFreeSeat(licenceId, uint32(seats));
+        _delegates[licenceId][account] = delegation.epoch + 1;
+        emit SeatDelegated(licenceId, account, ++delegation.delegates);
     }
 
     /// @inheritdoc ILicenseManager
     function revokeSeat(uint256 licenceId, address account) external {
-        Licence storage licence = _holderLicence(licenceId);
-        if (_delegates[licenceId][account] != licence.epoch + 1) revert LicenseManagerNotDelegated(licenceId, account);
+        _holderLicenceData(licenceId);
+        Delegation storage delegation = _delegation[licenceId];
+        if (_delegates[licenceId][account] != delegation.epoch + 1) {
+            revert LicenseManagerNotDelegated(licenceId, account);
+        }
         delete _delegates[licenceId][account];
-        emit SeatRevoked(licenceId, account, --licence.delegates);
+        emit SeatRevoked(licenceId, account, --delegation.delegates);
     }
 
     // ────────────────────────────────────────── views ──────────────────────────────────────────────
 
     /// @inheritdoc ILicenseManager
     function isValid(uint256 licenceId, address account) external view returns (bool) {
-        Licence storage licence = _licences[licenceId];
-        if (licence.offerId == 0) return false;
-        if (licence.expiresAt != 0 && licence.expiresAt <= block.timestamp) return false;
-        return _ownerOf(licenceId) == account || _delegates[licenceId][account] == licence.epoch + 1;
+        (uint256 offerId, uint256 expiresAt,) = _unpack(_getExtraData(licenceId));
+        if (offerId == 0) return false;
+        if (expiresAt != 0 && expiresAt <= block.timestamp) return false;
+        return _ownerOf(licenceId) == account || _delegates[licenceId][account] == _delegation[licenceId].epoch + 1;
     }
 
     /// @notice An offer's terms and sales.
@@ -238,12 +272,51 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
     /// @param licenceId The licence.
     /// @return The stored licence.
     function licenceOf(uint256 licenceId) external view returns (Licence memory) {
-        return _licence(licenceId);
+        (uint256 offerId, uint256 expiresAt, uint256 seats) = _unpack(_licenceData(licenceId));
+        Delegation memory delegation = _delegation[licenceId];
+        return Licence({
+            offerId: uint32(offerId),
+            expiresAt: uint40(expiresAt),
+            seats: uint32(seats),
+            delegates: delegation.delegates,
+            epoch: delegation.epoch,
+            price: _offers[offerId].price
+        });
     }
 
-    /// @inheritdoc ERC721
+    /// @notice The licence collection's name.
+    /// @return "Tessera Licence".
+    function name() public pure override returns (string memory) {
+        return "Tessera Licence";
+    }
+
+    /// @notice The licence collection's symbol.
+    /// @return "TSRL".
+    function symbol() public pure override returns (string memory) {
+        return "TSRL";
+    }
+
+    /// @notice Licences carry no metadata URI: their terms are on chain and in the offer's events.
+    /// @param licenceId An existing licence.
+    /// @return The empty string.
+    function tokenURI(uint256 licenceId) public view override returns (string memory) {
+        _licenceData(licenceId);
+        return "";
+    }
+
+    /// @notice ERC-165: ERC-721 (with metadata) and AccessControl.
+    /// @param interfaceId The interface.
+    /// @return Whether it is supported.
     function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
-        return super.supportsInterface(interfaceId);
+        return ERC721.supportsInterface(interfaceId) || AccessControl.supportsInterface(interfaceId);
+    }
+
+    // ────────────────────────────────────────── vault ──────────────────────────────────────────────
+
+    /// @inheritdoc IRevenueVault
+    function release(address currency, address to, uint256 amount) external nonReentrant {
+        if (msg.sender != address(SHARES)) revert LicenseManagerNotShares(msg.sender);
+        _pay(currency, to, amount);
     }
 
     // ────────────────────────────────────────── admin ──────────────────────────────────────────────
@@ -275,10 +348,9 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
     function setCurrencyAllowed(address currency, bool allowed) external onlyRole(FEE_MANAGER_ROLE) {
         if (currency == address(0)) revert LicenseManagerCurrencyNotAllowed(currency);
         allowedCurrency[currency] = allowed;
-        // The shares and the pool pull their parts from here.
-        uint256 allowance = allowed ? type(uint256).max : 0;
-        IERC20(currency).forceApprove(address(SHARES), allowance);
-        IERC20(currency).forceApprove(address(CURATORS), allowance);
+        // The pool pulls the curator share from here; shareholders' revenue stays here until claimed.
+        IERC20(currency).forceApprove(address(CURATORS), allowed ? type(uint256).max : 0);
+        if (allowed) SHARES.trackCurrency(currency);
         emit CurrencyAllowed(currency, allowed);
     }
 
@@ -299,35 +371,50 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
         returns (uint256 licenceId)
     {
         Offer storage offer = _offer(offerId);
+        uint256 total = _quote(offer, offerId, seats, periods, to, maxTotal);
+        licenceId = _issue(offer, offerId, seats, periods, to);
+        (uint256 assetId, address currency) = (offer.assetId, offer.currency);
+        _collect(currency, total);
+        _distribute(licenceId, assetId, currency, total);
+        _refundSurplus(currency, total);
+    }
+
+    /// @dev Every check a purchase must pass; returns what it costs.
+    function _quote(Offer storage offer, uint256 offerId, uint32 seats, uint32 periods, address to, uint256 maxTotal)
+        private
+        view
+        returns (uint256 total)
+    {
         if (offer.retired) revert LicenseManagerOfferRetired(offerId);
         if (offer.maxLicences != 0 && offer.sold >= offer.maxLicences) {
             revert LicenseManagerSoldOut(offerId, offer.maxLicences);
         }
-        if (seats == 0 || periods == 0 || (offer.period == 0 && periods != 1)) {
-            revert LicenseManagerInvalidQuantity(seats, periods);
-        }
+        if (
+            seats == 0 || seats > MAX_SEATS || periods == 0 || (offer.period == 0 && periods != 1)
+                || block.timestamp + uint256(offer.period) * periods > MAX_EXPIRY
+        ) revert LicenseManagerInvalidQuantity(seats, periods);
         if (to == address(0)) revert LicenseManagerZeroRecipient();
-        uint256 total = uint256(offer.price) * seats * periods;
+        total = uint256(offer.price) * seats * periods;
         if (total > maxTotal) revert LicenseManagerAboveMaxTotal(total, maxTotal);
-
-        licenceId = ++licenceCount;
-        uint40 expiresAt = offer.period == 0 ? 0 : uint40(block.timestamp + uint256(offer.period) * periods);
-        _licences[licenceId] = Licence({
-            offerId: uint32(offerId), expiresAt: expiresAt, seats: seats, delegates: 0, epoch: 0, price: offer.price
-        });
-        uint32 sold = ++offer.sold;
-        _mint(to, licenceId);
-        emit LicencePurchased(licenceId, offerId, offer.assetId, to, msg.sender, seats, expiresAt, sold);
-        _collect(offer.currency, total);
-        _distribute(licenceId, offer.assetId, offer.currency, total);
     }
 
-    /// @dev Takes `total` from the payer: ETH refunds any surplus over it at the end of the call;
-    ///      an ERC-20 must arrive in full (fee-on-transfer tokens are rejected).
+    /// @dev Mints the licence with its offer, expiry and seats packed into the token's own slot.
+    function _issue(Offer storage offer, uint256 offerId, uint32 seats, uint32 periods, address to)
+        private
+        returns (uint256 licenceId)
+    {
+        licenceId = ++licenceCount;
+        uint40 expiresAt = offer.period == 0 ? 0 : uint40(block.timestamp + uint256(offer.period) * periods);
+        uint32 sold = ++offer.sold;
+        _mintAndSetExtraDataUnchecked(to, licenceId, _pack(offerId, expiresAt, seats));
+        emit LicencePurchased(licenceId, offerId, offer.assetId, to, msg.sender, seats, expiresAt, sold);
+    }
+
+    /// @dev Takes `total` from the payer; an ERC-20 must arrive in full (fee-on-transfer tokens are
+    ///      rejected). ETH surplus is refunded by _refundSurplus once all state is written.
     function _collect(address currency, uint256 total) private {
         if (currency == address(0)) {
             if (msg.value < total) revert LicenseManagerWrongValue(msg.value, total);
-            if (msg.value > total) Address.sendValue(payable(msg.sender), msg.value - total);
             return;
         }
         if (msg.value != 0) revert LicenseManagerWrongValue(msg.value, 0);
@@ -360,9 +447,14 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
         _credit(assetId, currency, rest);
     }
 
+    /// @dev The funds stay here (the vault); the shares only record who may claim them.
     function _credit(uint256 assetId, address currency, uint256 amount) private {
         if (amount == 0) return;
-        SHARES.creditRevenue{value: currency == address(0) ? amount : 0}(assetId, currency, amount);
+        SHARES.creditRevenue(assetId, currency, amount);
+    }
+
+    function _refundSurplus(address currency, uint256 total) private {
+        if (currency == address(0) && msg.value > total) Address.sendValue(payable(msg.sender), msg.value - total);
     }
 
     function _pay(address currency, address to, uint256 amount) private {
@@ -371,15 +463,16 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
         else IERC20(currency).safeTransfer(to, amount);
     }
 
-    /// @dev The one hook every licence mint and transfer passes through: soulbound licences cannot
-    ///      move, and a moved licence starts a new delegation epoch (old staff lose their seats).
-    function _update(address to, uint256 licenceId, address auth) internal override returns (address from) {
-        from = super._update(to, licenceId, auth);
-        if (from != address(0) && to != address(0)) {
-            Licence storage licence = _licences[licenceId];
-            if (!_offers[licence.offerId].transferable) revert LicenseManagerSoulbound(licenceId);
-            ++licence.epoch;
-            licence.delegates = 0;
+    /// @dev The one hook every licence transfer passes through: soulbound licences cannot move, and
+    ///      a moved licence with delegates starts a new delegation epoch (old staff lose their seats).
+    function _beforeTokenTransfer(address from, address to, uint256 licenceId) internal override {
+        if (from == address(0) || to == address(0)) return;
+        (uint256 offerId,,) = _unpack(_getExtraData(licenceId));
+        if (!_offers[offerId].transferable) revert LicenseManagerSoulbound(licenceId);
+        Delegation storage delegation = _delegation[licenceId];
+        if (delegation.delegates != 0) {
+            ++delegation.epoch;
+            delegation.delegates = 0;
         }
     }
 
@@ -422,13 +515,23 @@ contract LicenseManager is ILicenseManager, ERC721, AccessControl, Pausable, Ree
         if (offer.assetId == 0) revert LicenseManagerUnknownOffer(offerId);
     }
 
-    function _licence(uint256 licenceId) private view returns (Licence storage licence) {
-        licence = _licences[licenceId];
-        if (licence.offerId == 0) revert LicenseManagerUnknownLicence(licenceId);
+    function _licenceData(uint256 licenceId) private view returns (uint96 data) {
+        data = _getExtraData(licenceId);
+        if (data == 0) revert LicenseManagerUnknownLicence(licenceId);
     }
 
-    function _holderLicence(uint256 licenceId) private view returns (Licence storage licence) {
-        licence = _licence(licenceId);
+    function _holderLicenceData(uint256 licenceId) private view returns (uint96 data) {
+        data = _licenceData(licenceId);
         if (_ownerOf(licenceId) != msg.sender) revert LicenseManagerNotHolder(licenceId, msg.sender);
+    }
+
+    function _pack(uint256 offerId, uint256 expiresAt, uint256 seats) private pure returns (uint96) {
+        return uint96(offerId | (expiresAt << EXPIRY_SHIFT) | (seats << SEATS_SHIFT));
+    }
+
+    function _unpack(uint96 data) private pure returns (uint256 offerId, uint256 expiresAt, uint256 seats) {
+        offerId = uint32(data);
+        expiresAt = uint40(data >> EXPIRY_SHIFT);
+        seats = uint24(data >> SEATS_SHIFT);
     }
 }

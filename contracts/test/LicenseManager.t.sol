@@ -9,8 +9,11 @@ import {ILicenseManager} from "../src/interfaces/ILicenseManager.sol";
 import {MockCuratorRewards} from "./mocks/MockCuratorRewards.sol";
 import {MockERC20Permit, MockFeeOnTransfer} from "./mocks/MockERC20Permit.sol";
 import {Fixture} from "./utils/Fixture.sol";
+import {StdStorage, stdStorage} from "forge-std/StdStorage.sol";
 
 contract LicenseManagerTest is Fixture {
+    using stdStorage for StdStorage;
+
     LicenseManager internal licences;
     MockCuratorRewards internal curators;
     MockERC20Permit internal usd;
@@ -26,14 +29,16 @@ contract LicenseManagerTest is Fixture {
     uint16 internal constant UPSTREAM_BPS = 1_000;
     uint32 internal constant MONTH = 30 days;
 
+    /// The LicenseManager, deployed after the fixture, is the vault.
+    function _setVault() internal override {}
+
     function setUp() public override {
         super.setUp();
         curators = new MockCuratorRewards();
         usd = new MockERC20Permit();
         licences = new LicenseManager(admin, registry, shares, curators, treasury, FEE_BPS, CURATOR_BPS);
-        bytes32 depositor = shares.DEPOSITOR_ROLE();
         vm.startPrank(admin);
-        shares.grantRole(depositor, address(licences));
+        shares.setVault(licences);
         licences.setCurrencyAllowed(address(usd), true);
         vm.stopPrank();
         dataset = _registerAs(builder);
@@ -126,7 +131,11 @@ contract LicenseManagerTest is Fixture {
         assertEq(curators.received(address(0)), (total * CURATOR_BPS) / 10_000);
         assertEq(shares.claimable(builder, dataset, address(0)), (total * UPSTREAM_BPS) / 10_000);
         assertEq(shares.claimable(builder, model, address(0)), total * 8_000 / 10_000);
-        assertEq(address(licences).balance, licences.accruedProtocolFees(address(0)));
+        // The vault keeps the fee and the shareholders' revenue until they are withdrawn and claimed.
+        assertEq(
+            address(licences).balance,
+            licences.accruedProtocolFees(address(0)) + (total * UPSTREAM_BPS) / 10_000 + total * 8_000 / 10_000
+        );
         LicenseManager.Licence memory licence = licences.licenceOf(id);
         assertEq(licence.expiresAt, block.timestamp + 3 * MONTH);
         assertEq(licence.seats, 2);
@@ -197,8 +206,59 @@ contract LicenseManagerTest is Fixture {
         licences.purchase{value: 2 ether}(offerId, 2, 1, clinic, 1 ether);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerWrongValue.selector, 0.5 ether, 1 ether));
         licences.purchase{value: 0.5 ether}(offerId, 1, 1, clinic, 1 ether);
+        uint32 tooMany = 1 << 24;
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerInvalidQuantity.selector, tooMany, 1));
+        licences.purchase{value: 1 ether}(offerId, tooMany, 1, clinic, type(uint256).max);
         vm.stopPrank();
         assertEq(licences.licenceCount(), 0);
+    }
+
+    function test_purchase_packsTheLargestSeatCountAndLatestExpiry() public {
+        uint256 offerId = _offer(_terms(address(0), 1, type(uint32).max));
+        uint32 seats = (1 << 24) - 1;
+        // 256 periods of 2^32 - 1 seconds reach the 2^40 expiry cap; one more period is refused.
+        uint32 periods = uint32((type(uint40).max - block.timestamp) / type(uint32).max);
+        vm.deal(clinic, uint256(seats) * (periods + 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(ILicenseManager.LicenseManagerInvalidQuantity.selector, seats, periods + 1)
+        );
+        _buyEth(offerId, seats, periods + 1, uint256(seats) * (periods + 1));
+        uint256 id = _buyEth(offerId, seats, periods, uint256(seats) * periods);
+        LicenseManager.Licence memory licence = licences.licenceOf(id);
+        assertEq(licence.seats, seats);
+        assertEq(licence.offerId, offerId);
+        assertEq(licence.expiresAt, block.timestamp + uint256(type(uint32).max) * periods);
+        assertEq(licence.price, 1);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerInvalidQuantity.selector, seats, 1));
+        vm.prank(clinic);
+        licences.renew{value: seats}(id, 1);
+    }
+
+    function test_createOffer_revertsPastTheLastOfferId() public {
+        stdstore.target(address(licences)).sig(licences.offerCount.selector).checked_write(type(uint32).max - 1);
+        _offer(_terms(address(0), 1 ether, MONTH));
+        assertEq(licences.offerCount(), type(uint32).max);
+        vm.expectRevert(ILicenseManager.LicenseManagerTooManyOffers.selector);
+        vm.prank(builder);
+        licences.createOffer(model, _terms(address(0), 1 ether, MONTH));
+    }
+
+    // ── vault ──
+
+    function test_release_onlyForTheShares() public {
+        _buyEth(_offer(_terms(address(0), 1 ether, MONTH)), 1, 1, 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerNotShares.selector, clinic));
+        vm.prank(clinic);
+        licences.release(address(0), clinic, 1);
+        // Claims go through the shares, which release exactly what was credited.
+        uint256[] memory assets = new uint256[](2);
+        (assets[0], assets[1]) = (model, dataset);
+        address[] memory eth = new address[](1);
+        vm.prank(builder);
+        uint256[] memory paid = shares.claim(assets, eth, builder);
+        assertEq(paid[0], 0.85 ether + 0.1 ether);
+        assertEq(builder.balance, 0.95 ether);
+        assertEq(address(licences).balance, licences.accruedProtocolFees(address(0)));
     }
 
     function test_purchase_revertsWhenSoldOut() public {
@@ -325,6 +385,7 @@ contract LicenseManagerTest is Fixture {
         // Shareholders' claims round down by at most a wei per asset; nothing else is lost.
         assertLe(parts, total);
         assertGe(parts + 2, total);
-        assertEq(address(shares).balance + address(licences).balance + curators.received(address(0)), total);
+        assertEq(address(licences).balance + curators.received(address(0)), total);
+        assertLe(parts - curators.received(address(0)), address(licences).balance, "the vault covers every claim");
     }
 }

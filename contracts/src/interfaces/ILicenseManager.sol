@@ -154,6 +154,10 @@ interface ILicenseManager {
     error LicenseManagerNotDelegated(uint256 licenceId, address account);
     error LicenseManagerSoulbound(uint256 licenceId);
     error LicenseManagerFeeAboveCap(uint256 bps, uint256 cap);
+    /// @notice Only the RoyaltyShares contract may release funds from the vault.
+    error LicenseManagerNotShares(address caller);
+    /// @notice Offer ids are capped at 2^32 - 1.
+    error LicenseManagerTooManyOffers();
 
     /// @notice Creates an offer. Only the asset token's owner.
     /// @param assetId The asset.

@@ -8,35 +8,39 @@ pragma solidity 0.8.30;
 ///         currency, so crediting costs the same for one holder or ten thousand; holders pull what
 ///         has accrued to them. A transfer settles both sides first, so accrued revenue never moves
 ///         with the shares.
-/// @dev The accumulator is exact at credit time (SCALE / SUPPLY is an integer); rounding happens once
-///      per holder when a position settles, always down, and the remainder stays in the contract as
-///      dust. Indexers can rebuild every position from TransferSingle/TransferBatch, RevenueCredited and
+/// @dev The accumulator is the asset's total credited revenue per currency, so crediting is exact;
+///      rounding happens once per holder when a position settles (balance x newly credited / SUPPLY),
+///      always down, and the remainder stays in the vault as dust. The funds themselves sit in the
+///      revenue vault (the LicenseManager), which pays claims on this contract's instruction.
+///      Indexers can rebuild every position from TransferSingle/TransferBatch, RevenueCredited and
 ///      RevenueClaimed alone: settlement happens at every balance change and every claim.
 interface IRoyaltyShares {
     /// @notice Revenue was credited to an asset's shareholders.
     /// @param assetId The asset whose shares earn it.
     /// @param currency address(0) for ETH, else the ERC-20.
     /// @param amount What was credited.
-    /// @param revenuePerShare The asset's cumulative revenue per share in `currency` after this credit,
-    ///        scaled by SCALE.
-    event RevenueCredited(
-        uint256 indexed assetId, address indexed currency, uint256 amount, uint256 revenuePerShare
-    );
+    /// @param totalCredited Everything the asset has been credited in `currency`, this credit included.
+    event RevenueCredited(uint256 indexed assetId, address indexed currency, uint256 amount, uint256 totalCredited);
 
-    /// @notice A holder claimed what had accrued to it for one asset and currency.
+    /// @notice A holder claimed what had accrued to it; every (asset, currency) pair named was settled,
+    ///         including those that paid nothing.
     /// @param holder The shareholder.
-    /// @param assetId The asset.
-    /// @param currency address(0) for ETH, else the ERC-20.
-    /// @param amount What was paid out.
     /// @param to Where it was paid.
+    /// @param assetIds The assets claimed from.
+    /// @param currencies The currencies claimed in.
+    /// @param amounts What each pair paid, asset-major: amounts[a * currencies.length + c].
     event RevenueClaimed(
-        address indexed holder, uint256 indexed assetId, address indexed currency, uint256 amount, address to
+        address indexed holder, address indexed to, uint256[] assetIds, address[] currencies, uint256[] amounts
     );
 
-    /// @notice A currency was seen for the first time; transfers settle every tracked currency.
+    /// @notice A currency can now be credited; transfers settle every tracked currency.
     /// @param currency The new currency.
     /// @param count How many currencies are tracked now.
     event CurrencyTracked(address indexed currency, uint256 count);
+
+    /// @notice The revenue vault was set (once, at deployment).
+    /// @param vault The contract that holds the funds and may credit revenue.
+    event VaultSet(address indexed vault);
 
     /// @notice Shares of this asset were already minted.
     error RoyaltySharesAlreadyMinted(uint256 assetId);
@@ -44,14 +48,18 @@ interface IRoyaltyShares {
     error RoyaltySharesInvalidSplit(uint256 total, uint256 expected);
     /// @notice Holders and amounts differ in length, or are empty.
     error RoyaltySharesLengthMismatch(uint256 holders, uint256 amounts);
-    /// @notice No shares exist for this asset.
-    error RoyaltySharesUnknownAsset(uint256 assetId);
     /// @notice A credit of zero.
     error RoyaltySharesZeroAmount();
-    /// @notice The ETH sent differs from the amount credited (or ETH was sent with an ERC-20 credit).
-    error RoyaltySharesWrongValue(uint256 sent, uint256 expected);
+    /// @notice Only the revenue vault may credit revenue and track currencies.
+    error RoyaltySharesNotVault(address caller);
+    /// @notice The vault is set once and must be a contract address, not zero.
+    error RoyaltySharesVaultAlreadySet(address vault);
+    /// @notice An asset's credited total would no longer fit the packed positions (2^120 - 1).
+    error RoyaltySharesCreditOverflow(uint256 assetId, address currency);
     /// @notice Already tracking the maximum number of currencies.
     error RoyaltySharesTooManyCurrencies(uint256 max);
+    /// @notice The currency was never tracked, so nothing can be credited or claimed in it.
+    error RoyaltySharesUntrackedCurrency(address currency);
     /// @notice Claims must name a recipient.
     error RoyaltySharesZeroRecipient();
 
@@ -61,12 +69,17 @@ interface IRoyaltyShares {
     /// @param amounts How many each receives; must add up to SUPPLY.
     function mintShares(uint256 assetId, address[] calldata holders, uint256[] calldata amounts) external;
 
-    /// @notice Credits revenue to an asset's shareholders. Only payment contracts (DEPOSITOR_ROLE).
-    ///         ETH comes as msg.value; an ERC-20 is pulled from the caller with transferFrom.
+    /// @notice Credits revenue to an asset's shareholders. Only the vault, which already holds the funds
+    ///         and only credits assets that exist, in currencies it had tracked.
     /// @param assetId The asset whose shareholders earn it.
     /// @param currency address(0) for ETH, else the ERC-20.
     /// @param amount What to credit.
-    function creditRevenue(uint256 assetId, address currency, uint256 amount) external payable;
+    function creditRevenue(uint256 assetId, address currency, uint256 amount) external;
+
+    /// @notice Starts tracking a currency (a no-op when already tracked). Only the vault, when it
+    ///         allows a currency. ETH is tracked from the start.
+    /// @param currency The ERC-20.
+    function trackCurrency(address currency) external;
 
     /// @notice Pays the caller everything accrued on each asset in each currency, one transfer per currency.
     /// @param assetIds The assets to claim from.
@@ -84,11 +97,11 @@ interface IRoyaltyShares {
     /// @return The claimable amount.
     function claimable(address holder, uint256 assetId, address currency) external view returns (uint256);
 
-    /// @notice The asset's cumulative revenue per share in `currency`, scaled by SCALE.
+    /// @notice Everything the asset has been credited in `currency` (the accumulator).
     /// @param assetId The asset.
     /// @param currency address(0) for ETH, else the ERC-20.
     /// @return The accumulator's value.
-    function revenuePerShare(uint256 assetId, address currency) external view returns (uint256);
+    function totalCredited(uint256 assetId, address currency) external view returns (uint256);
 
     /// @notice Whether shares of `assetId` exist.
     /// @param assetId The asset.
@@ -96,6 +109,6 @@ interface IRoyaltyShares {
     function exists(uint256 assetId) external view returns (bool);
 
     /// @notice Every currency tracked so far.
-    /// @return The currencies, in the order first credited.
+    /// @return The currencies, in the order they were tracked.
     function currencies() external view returns (address[] memory);
 }

@@ -3,11 +3,13 @@ pragma solidity 0.8.30;
 
 import {Test} from "forge-std/Test.sol";
 import {RoyaltyShares} from "../../src/RoyaltyShares.sol";
+import {IRevenueVault} from "../../src/interfaces/IRevenueVault.sol";
 import {MockERC20} from "../mocks/MockERC20.sol";
 
 /// @dev Drives RoyaltyShares with bounded random credits, transfers and claims among a fixed set of
-///      holders, and keeps ghost totals the invariants compare against.
-contract RoyaltySharesHandler is Test {
+///      holders, and keeps ghost totals the invariants compare against. It is also the revenue vault:
+///      credited funds sit here and claims are paid from here, as the LicenseManager does.
+contract RoyaltySharesHandler is Test, IRevenueVault {
     RoyaltyShares internal immutable shares;
     MockERC20 internal immutable usd;
     uint256[] internal assets;
@@ -24,15 +26,20 @@ contract RoyaltySharesHandler is Test {
         assets = assets_;
         holders = holders_;
         currencies = [address(0), address(usd_)];
-        usd_.approve(address(shares_), type(uint256).max);
+    }
+
+    function release(address currency, address to, uint256 amount) external {
+        assertEq(msg.sender, address(shares), "only the shares release");
+        if (currency == address(0)) payable(to).transfer(amount);
+        else assertTrue(usd.transfer(to, amount));
     }
 
     function credit(uint256 assetSeed, bool inEth, uint256 amount) external {
         uint256 asset = assets[assetSeed % assets.length];
         amount = bound(amount, 1, 1e24);
         if (inEth) {
-            vm.deal(address(this), amount);
-            shares.creditRevenue{value: amount}(asset, address(0), amount);
+            vm.deal(address(this), address(this).balance + amount);
+            shares.creditRevenue(asset, address(0), amount);
             credited[address(0)] += amount;
         } else {
             usd.mint(address(this), amount);

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Test} from "forge-std/Test.sol";
 import {AssetRegistry} from "../../src/AssetRegistry.sol";
 import {RoyaltyShares} from "../../src/RoyaltyShares.sol";
 import {IAssetRegistry} from "../../src/interfaces/IAssetRegistry.sol";
+import {IRevenueVault} from "../../src/interfaces/IRevenueVault.sol";
 
-/// @dev Deploys and wires the registry and the shares as the Ignition module does; the test contract
-///      itself holds DEPOSITOR_ROLE so it can credit revenue like the LicenseManager will.
-abstract contract Fixture is Test {
+/// @dev Deploys and wires the registry and the shares as the Ignition module does. Unless a test
+///      overrides _setVault, the test contract itself is the revenue vault: it credits revenue like the
+///      LicenseManager does and pays claims from its own balance.
+abstract contract Fixture is Test, IRevenueVault {
     RoyaltyShares internal shares;
     AssetRegistry internal registry;
     address internal admin = makeAddr("admin");
@@ -21,8 +24,20 @@ abstract contract Fixture is Test {
         registry = new AssetRegistry(shares);
         vm.startPrank(admin);
         shares.grantRole(shares.MINTER_ROLE(), address(registry));
-        shares.grantRole(shares.DEPOSITOR_ROLE(), address(this));
         vm.stopPrank();
+        _setVault();
+    }
+
+    function _setVault() internal virtual {
+        vm.prank(admin);
+        shares.setVault(this);
+    }
+
+    /// @dev The vault role, played by the test: funds were "received" by dealing or minting to it.
+    function release(address currency, address to, uint256 amount) external {
+        assertEq(msg.sender, address(shares), "only the shares release");
+        if (currency == address(0)) payable(to).transfer(amount);
+        else assertTrue(IERC20(currency).transfer(to, amount));
     }
 
     function _soleSplit(address holder) internal pure returns (IAssetRegistry.Split[] memory split) {

@@ -514,53 +514,8 @@ export const licenseManagerAbi = [
     ],
     name: "AccessControlUnauthorizedAccount",
   },
-  {
-    type: "error",
-    inputs: [
-      { name: "sender", internalType: "address", type: "address" },
-      { name: "tokenId", internalType: "uint256", type: "uint256" },
-      { name: "owner", internalType: "address", type: "address" },
-    ],
-    name: "ERC721IncorrectOwner",
-  },
-  {
-    type: "error",
-    inputs: [
-      { name: "operator", internalType: "address", type: "address" },
-      { name: "tokenId", internalType: "uint256", type: "uint256" },
-    ],
-    name: "ERC721InsufficientApproval",
-  },
-  {
-    type: "error",
-    inputs: [{ name: "approver", internalType: "address", type: "address" }],
-    name: "ERC721InvalidApprover",
-  },
-  {
-    type: "error",
-    inputs: [{ name: "operator", internalType: "address", type: "address" }],
-    name: "ERC721InvalidOperator",
-  },
-  {
-    type: "error",
-    inputs: [{ name: "owner", internalType: "address", type: "address" }],
-    name: "ERC721InvalidOwner",
-  },
-  {
-    type: "error",
-    inputs: [{ name: "receiver", internalType: "address", type: "address" }],
-    name: "ERC721InvalidReceiver",
-  },
-  {
-    type: "error",
-    inputs: [{ name: "sender", internalType: "address", type: "address" }],
-    name: "ERC721InvalidSender",
-  },
-  {
-    type: "error",
-    inputs: [{ name: "tokenId", internalType: "uint256", type: "uint256" }],
-    name: "ERC721NonexistentToken",
-  },
+  { type: "error", inputs: [], name: "AccountBalanceOverflow" },
+  { type: "error", inputs: [], name: "BalanceQueryForZeroAddress" },
   { type: "error", inputs: [], name: "EnforcedPause" },
   { type: "error", inputs: [], name: "ExpectedPause" },
   { type: "error", inputs: [], name: "FailedCall" },
@@ -644,6 +599,11 @@ export const licenseManagerAbi = [
   },
   {
     type: "error",
+    inputs: [{ name: "caller", internalType: "address", type: "address" }],
+    name: "LicenseManagerNotShares",
+  },
+  {
+    type: "error",
     inputs: [{ name: "offerId", internalType: "uint256", type: "uint256" }],
     name: "LicenseManagerOfferRetired",
   },
@@ -673,6 +633,7 @@ export const licenseManagerAbi = [
     ],
     name: "LicenseManagerTokenShortfall",
   },
+  { type: "error", inputs: [], name: "LicenseManagerTooManyOffers" },
   {
     type: "error",
     inputs: [{ name: "licenceId", internalType: "uint256", type: "uint256" }],
@@ -701,12 +662,18 @@ export const licenseManagerAbi = [
   },
   { type: "error", inputs: [], name: "LicenseManagerZeroPrice" },
   { type: "error", inputs: [], name: "LicenseManagerZeroRecipient" },
+  { type: "error", inputs: [], name: "NotOwnerNorApproved" },
   { type: "error", inputs: [], name: "ReentrancyGuardReentrantCall" },
   {
     type: "error",
     inputs: [{ name: "token", internalType: "address", type: "address" }],
     name: "SafeERC20FailedOperation",
   },
+  { type: "error", inputs: [], name: "TokenAlreadyExists" },
+  { type: "error", inputs: [], name: "TokenDoesNotExist" },
+  { type: "error", inputs: [], name: "TransferFromIncorrectOwner" },
+  { type: "error", inputs: [], name: "TransferToNonERC721ReceiverImplementer" },
+  { type: "error", inputs: [], name: "TransferToZeroAddress" },
   {
     type: "event",
     anonymous: false,
@@ -718,17 +685,12 @@ export const licenseManagerAbi = [
         indexed: true,
       },
       {
-        name: "approved",
+        name: "account",
         internalType: "address",
         type: "address",
         indexed: true,
       },
-      {
-        name: "tokenId",
-        internalType: "uint256",
-        type: "uint256",
-        indexed: true,
-      },
+      { name: "id", internalType: "uint256", type: "uint256", indexed: true },
     ],
     name: "Approval",
   },
@@ -748,7 +710,12 @@ export const licenseManagerAbi = [
         type: "address",
         indexed: true,
       },
-      { name: "approved", internalType: "bool", type: "bool", indexed: false },
+      {
+        name: "isApproved",
+        internalType: "bool",
+        type: "bool",
+        indexed: false,
+      },
     ],
     name: "ApprovalForAll",
   },
@@ -1151,12 +1118,7 @@ export const licenseManagerAbi = [
     inputs: [
       { name: "from", internalType: "address", type: "address", indexed: true },
       { name: "to", internalType: "address", type: "address", indexed: true },
-      {
-        name: "tokenId",
-        internalType: "uint256",
-        type: "uint256",
-        indexed: true,
-      },
+      { name: "id", internalType: "uint256", type: "uint256", indexed: true },
     ],
     name: "Transfer",
   },
@@ -1290,18 +1252,18 @@ export const licenseManagerAbi = [
   {
     type: "function",
     inputs: [
-      { name: "to", internalType: "address", type: "address" },
-      { name: "tokenId", internalType: "uint256", type: "uint256" },
+      { name: "account", internalType: "address", type: "address" },
+      { name: "id", internalType: "uint256", type: "uint256" },
     ],
     name: "approve",
     outputs: [],
-    stateMutability: "nonpayable",
+    stateMutability: "payable",
   },
   {
     type: "function",
     inputs: [{ name: "owner", internalType: "address", type: "address" }],
     name: "balanceOf",
-    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    outputs: [{ name: "result", internalType: "uint256", type: "uint256" }],
     stateMutability: "view",
   },
   {
@@ -1347,9 +1309,9 @@ export const licenseManagerAbi = [
   },
   {
     type: "function",
-    inputs: [{ name: "tokenId", internalType: "uint256", type: "uint256" }],
+    inputs: [{ name: "id", internalType: "uint256", type: "uint256" }],
     name: "getApproved",
-    outputs: [{ name: "", internalType: "address", type: "address" }],
+    outputs: [{ name: "result", internalType: "address", type: "address" }],
     stateMutability: "view",
   },
   {
@@ -1386,7 +1348,7 @@ export const licenseManagerAbi = [
       { name: "operator", internalType: "address", type: "address" },
     ],
     name: "isApprovedForAll",
-    outputs: [{ name: "", internalType: "bool", type: "bool" }],
+    outputs: [{ name: "result", internalType: "bool", type: "bool" }],
     stateMutability: "view",
   },
   {
@@ -1432,7 +1394,7 @@ export const licenseManagerAbi = [
     inputs: [],
     name: "name",
     outputs: [{ name: "", internalType: "string", type: "string" }],
-    stateMutability: "view",
+    stateMutability: "pure",
   },
   {
     type: "function",
@@ -1469,9 +1431,9 @@ export const licenseManagerAbi = [
   },
   {
     type: "function",
-    inputs: [{ name: "tokenId", internalType: "uint256", type: "uint256" }],
+    inputs: [{ name: "id", internalType: "uint256", type: "uint256" }],
     name: "ownerOf",
-    outputs: [{ name: "", internalType: "address", type: "address" }],
+    outputs: [{ name: "result", internalType: "address", type: "address" }],
     stateMutability: "view",
   },
   {
@@ -1528,6 +1490,17 @@ export const licenseManagerAbi = [
   {
     type: "function",
     inputs: [
+      { name: "currency", internalType: "address", type: "address" },
+      { name: "to", internalType: "address", type: "address" },
+      { name: "amount", internalType: "uint256", type: "uint256" },
+    ],
+    name: "release",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [
       { name: "licenceId", internalType: "uint256", type: "uint256" },
       { name: "periods", internalType: "uint32", type: "uint32" },
     ],
@@ -1577,29 +1550,29 @@ export const licenseManagerAbi = [
     inputs: [
       { name: "from", internalType: "address", type: "address" },
       { name: "to", internalType: "address", type: "address" },
-      { name: "tokenId", internalType: "uint256", type: "uint256" },
+      { name: "id", internalType: "uint256", type: "uint256" },
     ],
     name: "safeTransferFrom",
     outputs: [],
-    stateMutability: "nonpayable",
+    stateMutability: "payable",
   },
   {
     type: "function",
     inputs: [
       { name: "from", internalType: "address", type: "address" },
       { name: "to", internalType: "address", type: "address" },
-      { name: "tokenId", internalType: "uint256", type: "uint256" },
+      { name: "id", internalType: "uint256", type: "uint256" },
       { name: "data", internalType: "bytes", type: "bytes" },
     ],
     name: "safeTransferFrom",
     outputs: [],
-    stateMutability: "nonpayable",
+    stateMutability: "payable",
   },
   {
     type: "function",
     inputs: [
       { name: "operator", internalType: "address", type: "address" },
-      { name: "approved", internalType: "bool", type: "bool" },
+      { name: "isApproved", internalType: "bool", type: "bool" },
     ],
     name: "setApprovalForAll",
     outputs: [],
@@ -1644,11 +1617,11 @@ export const licenseManagerAbi = [
     inputs: [],
     name: "symbol",
     outputs: [{ name: "", internalType: "string", type: "string" }],
-    stateMutability: "view",
+    stateMutability: "pure",
   },
   {
     type: "function",
-    inputs: [{ name: "tokenId", internalType: "uint256", type: "uint256" }],
+    inputs: [{ name: "licenceId", internalType: "uint256", type: "uint256" }],
     name: "tokenURI",
     outputs: [{ name: "", internalType: "string", type: "string" }],
     stateMutability: "view",
@@ -1658,11 +1631,11 @@ export const licenseManagerAbi = [
     inputs: [
       { name: "from", internalType: "address", type: "address" },
       { name: "to", internalType: "address", type: "address" },
-      { name: "tokenId", internalType: "uint256", type: "uint256" },
+      { name: "id", internalType: "uint256", type: "uint256" },
     ],
     name: "transferFrom",
     outputs: [],
-    stateMutability: "nonpayable",
+    stateMutability: "payable",
   },
   {
     type: "function",
@@ -1754,20 +1727,19 @@ export const royaltySharesAbi = [
   },
   { type: "error", inputs: [], name: "EnforcedPause" },
   { type: "error", inputs: [], name: "ExpectedPause" },
-  { type: "error", inputs: [], name: "FailedCall" },
-  {
-    type: "error",
-    inputs: [
-      { name: "balance", internalType: "uint256", type: "uint256" },
-      { name: "needed", internalType: "uint256", type: "uint256" },
-    ],
-    name: "InsufficientBalance",
-  },
   { type: "error", inputs: [], name: "ReentrancyGuardReentrantCall" },
   {
     type: "error",
     inputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
     name: "RoyaltySharesAlreadyMinted",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "currency", internalType: "address", type: "address" },
+    ],
+    name: "RoyaltySharesCreditOverflow",
   },
   {
     type: "error",
@@ -1787,29 +1759,26 @@ export const royaltySharesAbi = [
   },
   {
     type: "error",
+    inputs: [{ name: "caller", internalType: "address", type: "address" }],
+    name: "RoyaltySharesNotVault",
+  },
+  {
+    type: "error",
     inputs: [{ name: "max", internalType: "uint256", type: "uint256" }],
     name: "RoyaltySharesTooManyCurrencies",
   },
   {
     type: "error",
-    inputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
-    name: "RoyaltySharesUnknownAsset",
+    inputs: [{ name: "currency", internalType: "address", type: "address" }],
+    name: "RoyaltySharesUntrackedCurrency",
   },
   {
     type: "error",
-    inputs: [
-      { name: "sent", internalType: "uint256", type: "uint256" },
-      { name: "expected", internalType: "uint256", type: "uint256" },
-    ],
-    name: "RoyaltySharesWrongValue",
+    inputs: [{ name: "vault", internalType: "address", type: "address" }],
+    name: "RoyaltySharesVaultAlreadySet",
   },
   { type: "error", inputs: [], name: "RoyaltySharesZeroAmount" },
   { type: "error", inputs: [], name: "RoyaltySharesZeroRecipient" },
-  {
-    type: "error",
-    inputs: [{ name: "token", internalType: "address", type: "address" }],
-    name: "SafeERC20FailedOperation",
-  },
   {
     type: "event",
     anonymous: false,
@@ -1872,25 +1841,25 @@ export const royaltySharesAbi = [
         type: "address",
         indexed: true,
       },
+      { name: "to", internalType: "address", type: "address", indexed: true },
       {
-        name: "assetId",
-        internalType: "uint256",
-        type: "uint256",
-        indexed: true,
-      },
-      {
-        name: "currency",
-        internalType: "address",
-        type: "address",
-        indexed: true,
-      },
-      {
-        name: "amount",
-        internalType: "uint256",
-        type: "uint256",
+        name: "assetIds",
+        internalType: "uint256[]",
+        type: "uint256[]",
         indexed: false,
       },
-      { name: "to", internalType: "address", type: "address", indexed: false },
+      {
+        name: "currencies",
+        internalType: "address[]",
+        type: "address[]",
+        indexed: false,
+      },
+      {
+        name: "amounts",
+        internalType: "uint256[]",
+        type: "uint256[]",
+        indexed: false,
+      },
     ],
     name: "RevenueClaimed",
   },
@@ -1917,7 +1886,7 @@ export const royaltySharesAbi = [
         indexed: false,
       },
       {
-        name: "revenuePerShare",
+        name: "totalCredited",
         internalType: "uint256",
         type: "uint256",
         indexed: false,
@@ -2057,16 +2026,22 @@ export const royaltySharesAbi = [
     name: "Unpaused",
   },
   {
-    type: "function",
-    inputs: [],
-    name: "DEFAULT_ADMIN_ROLE",
-    outputs: [{ name: "", internalType: "bytes32", type: "bytes32" }],
-    stateMutability: "view",
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "vault",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+    ],
+    name: "VaultSet",
   },
   {
     type: "function",
     inputs: [],
-    name: "DEPOSITOR_ROLE",
+    name: "DEFAULT_ADMIN_ROLE",
     outputs: [{ name: "", internalType: "bytes32", type: "bytes32" }],
     stateMutability: "view",
   },
@@ -2089,13 +2064,6 @@ export const royaltySharesAbi = [
     inputs: [],
     name: "PAUSER_ROLE",
     outputs: [{ name: "", internalType: "bytes32", type: "bytes32" }],
-    stateMutability: "view",
-  },
-  {
-    type: "function",
-    inputs: [],
-    name: "SCALE",
-    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
     stateMutability: "view",
   },
   {
@@ -2156,7 +2124,7 @@ export const royaltySharesAbi = [
     ],
     name: "creditRevenue",
     outputs: [],
-    stateMutability: "payable",
+    stateMutability: "nonpayable",
   },
   {
     type: "function",
@@ -2247,16 +2215,6 @@ export const royaltySharesAbi = [
   {
     type: "function",
     inputs: [
-      { name: "assetId", internalType: "uint256", type: "uint256" },
-      { name: "currency", internalType: "address", type: "address" },
-    ],
-    name: "revenuePerShare",
-    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
-    stateMutability: "view",
-  },
-  {
-    type: "function",
-    inputs: [
       { name: "role", internalType: "bytes32", type: "bytes32" },
       { name: "account", internalType: "address", type: "address" },
     ],
@@ -2302,10 +2260,40 @@ export const royaltySharesAbi = [
   },
   {
     type: "function",
+    inputs: [
+      {
+        name: "vault_",
+        internalType: "contract IRevenueVault",
+        type: "address",
+      },
+    ],
+    name: "setVault",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
     inputs: [{ name: "interfaceId", internalType: "bytes4", type: "bytes4" }],
     name: "supportsInterface",
     outputs: [{ name: "", internalType: "bool", type: "bool" }],
     stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "currency", internalType: "address", type: "address" },
+    ],
+    name: "totalCredited",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [{ name: "currency", internalType: "address", type: "address" }],
+    name: "trackCurrency",
+    outputs: [],
+    stateMutability: "nonpayable",
   },
   {
     type: "function",
@@ -2319,6 +2307,13 @@ export const royaltySharesAbi = [
     inputs: [{ name: "", internalType: "uint256", type: "uint256" }],
     name: "uri",
     outputs: [{ name: "", internalType: "string", type: "string" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "vault",
+    outputs: [{ name: "", internalType: "contract IRevenueVault", type: "address" }],
     stateMutability: "view",
   },
 ] as const;
