@@ -30,7 +30,9 @@ contract LicenseManagerTest is Fixture {
     uint32 internal constant MONTH = 30 days;
 
     /// The LicenseManager, deployed after the fixture, is the vault.
-    function _setVault() internal override {}
+    function _testIsTheVault() internal pure override returns (bool) {
+        return false;
+    }
 
     function setUp() public override {
         super.setUp();

@@ -11,7 +11,9 @@ contract RoyaltySharesInvariantTest is Fixture {
     MockERC20 internal usd;
 
     /// The handler, deployed after the fixture, is the vault.
-    function _setVault() internal override {}
+    function _testIsTheVault() internal pure override returns (bool) {
+        return false;
+    }
 
     function setUp() public override {
         super.setUp();

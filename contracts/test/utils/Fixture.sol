@@ -9,7 +9,7 @@ import {IAssetRegistry} from "../../src/interfaces/IAssetRegistry.sol";
 import {IRevenueVault} from "../../src/interfaces/IRevenueVault.sol";
 
 /// @dev Deploys and wires the registry and the shares as the Ignition module does. Unless a test
-///      overrides _setVault, the test contract itself is the revenue vault: it credits revenue like the
+///      overrides _testIsTheVault, the test contract itself is the revenue vault: it credits revenue like the
 ///      LicenseManager does and pays claims from its own balance.
 abstract contract Fixture is Test, IRevenueVault {
     RoyaltyShares internal shares;
@@ -25,12 +25,15 @@ abstract contract Fixture is Test, IRevenueVault {
         vm.startPrank(admin);
         shares.grantRole(shares.MINTER_ROLE(), address(registry));
         vm.stopPrank();
-        _setVault();
+        if (_testIsTheVault()) {
+            vm.prank(admin);
+            shares.setVault(this);
+        }
     }
 
-    function _setVault() internal virtual {
-        vm.prank(admin);
-        shares.setVault(this);
+    /// @dev Tests that deploy their own vault after the fixture return false and set it themselves.
+    function _testIsTheVault() internal pure virtual returns (bool) {
+        return true;
     }
 
     /// @dev The vault role, played by the test: funds were "received" by dealing or minting to it.
