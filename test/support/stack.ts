@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPrismaClient, type PrismaClient } from "@tessera/db";
 import { createTestDatabase } from "@tessera/db/testing";
-import { parseIndexerConfig, type SyncResult, syncToHead } from "@tessera/indexer";
+import { createJsonRpcClient, parseIndexerConfig, type SyncResult, syncToHead } from "@tessera/indexer";
 import hre from "hardhat";
 import { type Address, createPublicClient, createWalletClient, http, type PublicClient } from "viem";
 import { hardhat } from "viem/chains";
@@ -41,7 +41,10 @@ export async function startStack(): Promise<Stack> {
   try {
     const connection = await hre.network.create();
     stops.push(() => connection.close());
-    const { assetRegistry } = await connection.ignition.deploy(TesseraModule, { displayUi: false });
+    const { assetRegistry, royaltyShares, licenseManager, stakingPool } = await connection.ignition.deploy(
+      TesseraModule,
+      { displayUi: false },
+    );
     const server = await serveProvider(connection.provider);
     stops.push(() => server.close());
     const rpcUrl = server.url;
@@ -70,8 +73,14 @@ export async function startStack(): Promise<Stack> {
       rpcUrl,
       chainId: hardhat.id,
       databaseUrl: database.url,
-      contracts: { AssetRegistry: assetRegistry.address },
+      contracts: {
+        AssetRegistry: assetRegistry.address,
+        RoyaltyShares: royaltyShares.address,
+        LicenseManager: licenseManager.address,
+        StakingPool: stakingPool.address,
+      },
     });
+    const rpc = createJsonRpcClient({ url: rpcUrl });
     let web: Service | undefined;
 
     return {
@@ -82,7 +91,7 @@ export async function startStack(): Promise<Stack> {
       publicClient,
       registry: assetRegistry.address,
       seededNames,
-      index: () => syncToHead({ config, client: publicClient, db }),
+      index: () => syncToHead({ config, rpc, db }),
       async startWeb() {
         if (web) throw new Error("the web app is already running");
         const webDir = join(root, "apps/web");

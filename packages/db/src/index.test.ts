@@ -17,6 +17,7 @@ afterAll(async () => {
 describe("createPrismaClient", () => {
   it("round-trips an Asset row, keeping bigints above 2^53, the enum and millisecond timestamps", async () => {
     const asset = {
+      id: `31337:${2n ** 63n - 1n}`,
       chainId: 31337,
       assetId: 2n ** 63n - 1n,
       kind: AssetKind.DATASET,
@@ -24,6 +25,8 @@ describe("createPrismaClient", () => {
       metadataUri: "tessera://card/ab",
       contentHash: `0x${"ab".repeat(32)}`,
       versionCount: 1,
+      parentCount: 0,
+      updatedBlock: 9_007_199_254_740_993n,
       blockNumber: 9_007_199_254_740_993n,
       txHash: `0x${"cd".repeat(32)}`,
       logIndex: 3,
@@ -36,8 +39,9 @@ describe("createPrismaClient", () => {
     expect(read).toEqual(asset);
   });
 
-  it("enforces the primary key: a second Asset with the same (chainId, assetId) is rejected", async () => {
+  it("enforces the key: a second Asset with the same (chainId, assetId) is rejected", async () => {
     const data = {
+      id: "1:7",
       chainId: 1,
       assetId: 7n,
       kind: AssetKind.MODEL,
@@ -45,13 +49,15 @@ describe("createPrismaClient", () => {
       metadataUri: "u",
       contentHash: "h",
       versionCount: 1,
+      parentCount: 0,
+      updatedBlock: 1n,
       blockNumber: 1n,
       txHash: "0x02",
       logIndex: 0,
       registeredAt: new Date(),
     };
     await prisma.asset.create({ data });
-    const duplicate = prisma.asset.create({ data });
+    const duplicate = prisma.asset.create({ data: { ...data, id: "another id, same chain and asset" } });
     await expect(duplicate).rejects.toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
     await expect(duplicate).rejects.toMatchObject({ code: "P2002" });
   });

@@ -1,30 +1,34 @@
 #!/usr/bin/env node
-// `tessera-indexer`: runs the indexer against the chain and database named by the environment.
+// `tessera-indexer [run|status]`: runs the indexer, or prints where it stands, for the chain and
+// database named by the environment.
 //   TESSERA_RPC_URL      JSON-RPC endpoint (default http://127.0.0.1:8545)
 //   DATABASE_URL         Postgres connection string (required)
 //   TESSERA_IGNITION_DIR folder holding Ignition's deployments (default: this repo's contracts/ignition)
-//   TESSERA_START_BLOCK, TESSERA_CONFIRMATIONS, TESSERA_POLL_MS  optional tuning
+//   TESSERA_START_BLOCK, TESSERA_CONFIRMATIONS, TESSERA_POLL_MS, TESSERA_REORG_WINDOW  optional tuning
+//   LOG_LEVEL (debug|info|warn|error), TESSERA_LOG_FORMAT (json|pretty)
 import { fileURLToPath } from "node:url";
 import { readDeployment } from "@tessera/abi";
 import { createPrismaClient } from "@tessera/db";
-import { createPublicClient, http } from "viem";
 import { parseIndexerConfig } from "./config.ts";
 import { runIndexer } from "./indexer.ts";
+import { createLogger, loggerOptionsFromEnv } from "./log.ts";
+import { createProgressReporter } from "./progress.ts";
+import { getHeadBlockNumber } from "./rpc/blocks.ts";
+import { createJsonRpcClient } from "./rpc/json-rpc.ts";
+import { readStatus } from "./status.ts";
 import { acquireWriterLock, WriterLockAbortedError } from "./writer-lock.ts";
 
+const USAGE = "usage: tessera-indexer [run|status]";
 const env = process.env;
 const rpcUrl = env.TESSERA_RPC_URL ?? "http://127.0.0.1:8545";
 const ignitionDir =
   env.TESSERA_IGNITION_DIR ?? fileURLToPath(new URL("../../../contracts/ignition", import.meta.url));
+const logger = createLogger(loggerOptionsFromEnv());
 
-function log(message: string, fields: Record<string, unknown> = {}): void {
-  const line = { time: new Date().toISOString(), msg: message, ...fields };
-  console.log(JSON.stringify(line, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
-}
-
-async function main(): Promise<void> {
-  const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 5 }) });
-  const chainId = await client.getChainId();
+async function main(command: string): Promise<void> {
+  if (command !== "run" && command !== "status") throw new Error(`unknown command "${command}"\n${USAGE}`);
+  const rpc = createJsonRpcClient({ url: rpcUrl }, { logger: logger.child({ component: "rpc" }) });
+  const chainId = Number(BigInt(await rpc.request<string>("eth_chainId")));
   const deployment = await readDeployment(ignitionDir, chainId);
   const config = parseIndexerConfig({
     rpcUrl,
@@ -34,32 +38,57 @@ async function main(): Promise<void> {
     startBlock: env.TESSERA_START_BLOCK,
     confirmations: env.TESSERA_CONFIRMATIONS,
     pollIntervalMs: env.TESSERA_POLL_MS,
+    reorgWindow: env.TESSERA_REORG_WINDOW,
   });
+  const db = createPrismaClient(config.databaseUrl);
+  if (command === "status") {
+    try {
+      const status = await readStatus(db, chainId, await getHeadBlockNumber(rpc), config.confirmations);
+      process.stdout.write(
+        `${JSON.stringify(status, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2)}\n`,
+      );
+    } finally {
+      await db.$disconnect();
+    }
+    return;
+  }
+
   const stop = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
-
   let lock: Awaited<ReturnType<typeof acquireWriterLock>>;
   try {
     lock = await acquireWriterLock(config.databaseUrl, chainId, {
       signal: stop.signal,
-      onWaiting: () => log("another indexer writes this chain; waiting as a hot standby", { chainId }),
+      onWaiting: () =>
+        logger.info("another indexer writes this chain; waiting as a hot standby", { chainId }),
     });
   } catch (error) {
-    if (error instanceof WriterLockAbortedError) return log("indexer stopped while on standby");
+    await db.$disconnect();
+    if (error instanceof WriterLockAbortedError) return logger.info("indexer stopped while on standby");
     throw error;
   }
-  const db = createPrismaClient(config.databaseUrl);
-  log("indexer started", { chainId, rpcUrl, contracts: config.contracts });
+  logger.info("indexer started", { chainId, rpcUrl, contracts: config.contracts });
   try {
-    await runIndexer({ config, client, db, log }, stop.signal);
+    await runIndexer(
+      {
+        config,
+        rpc,
+        db,
+        logger,
+        // A bar only for a real backfill; following the head moves a few blocks at a time.
+        progress: (totalBlocks) =>
+          createProgressReporter({ totalBlocks: totalBlocks > 1_000 ? totalBlocks : 0, logger }),
+      },
+      stop.signal,
+    );
   } finally {
     await db.$disconnect();
     await lock.release();
-    log("indexer stopped");
+    logger.info("indexer stopped");
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`tessera-indexer: ${error instanceof Error ? error.message : String(error)}`);
+main(process.argv[2] ?? "run").catch((error: unknown) => {
+  logger.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

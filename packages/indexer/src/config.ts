@@ -12,13 +12,22 @@ export const indexerConfigSchema = z.object({
   chainId: z.coerce.number().int().positive(),
   databaseUrl: z.string().min(1),
   /** Contract addresses, as Ignition recorded them. */
-  contracts: z.object({ AssetRegistry: address }),
+  contracts: z.object({
+    AssetRegistry: address,
+    RoyaltyShares: address,
+    LicenseManager: address,
+    StakingPool: address,
+  }),
   /** First block that can hold Tessera events (the deployment block; 0 on a fresh local chain). */
   startBlock: z.coerce.bigint().nonnegative().default(0n),
   /** Blocks behind the head the indexer stays; 0 on a local chain that never reorganises. */
   confirmations: z.coerce.number().int().nonnegative().default(0),
+  /** Blocks in the first eth_getLogs request; the span then adapts (shrinks on "too large"). */
+  initialBlockRange: z.coerce.number().int().positive().default(2_000),
   /** Most blocks per eth_getLogs request. */
-  maxBlockRange: z.coerce.number().int().positive().default(2_000),
+  maxBlockRange: z.coerce.number().int().positive().default(100_000),
+  /** Blocks behind the head that may still be reorganised: changes there are journaled for rollback. */
+  reorgWindow: z.coerce.number().int().positive().default(128),
   /** How often to ask for a new head while following, in ms. */
   pollIntervalMs: z.coerce.number().int().positive().default(500),
 });

@@ -5,6 +5,11 @@ export {
   type IndexerConfigInput,
   parseIndexerConfig,
 } from "./config.ts";
+export { type ContractAddresses, createDecoder, type DecodedEvent } from "./decode.ts";
 export { type IndexerDeps, runIndexer, type SyncResult, syncToHead } from "./indexer.ts";
+export { createLogger, type Logger, silentLogger } from "./log.ts";
+export { ALL_PROJECTION_TABLES } from "./projection/rows.ts";
+export { createJsonRpcClient, type JsonRpcClient } from "./rpc/json-rpc.ts";
+export { type IndexerStatus, readStatus } from "./status.ts";
 export { resetChainData } from "./store.ts";
 export { acquireWriterLock, LOCK_NAMESPACE, type WriterLock, WriterLockAbortedError } from "./writer-lock.ts";

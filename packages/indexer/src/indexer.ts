@@ -1,38 +1,233 @@
-// The indexing loop: from the checkpoint to the safe head in bounded ranges (backfill), then poll for
-// new blocks (follow). Reorg handling, adaptive ranges and RPC retries grow here (issue 4).
+// The indexing loop. Each pass: check that the checkpoint is still on the canonical chain (else find
+// the common ancestor and roll back to it), then read logs from the checkpoint to the safe head in
+// adaptive ranges, one database transaction per range, then wait for new blocks (follow).
 import type { PrismaClient } from "@tessera/db";
-import type { PublicClient } from "viem";
 import type { IndexerConfig } from "./config.ts";
-import { fetchDecodedLogs } from "./logs.ts";
-import { readCheckpoint, writeBatch } from "./store.ts";
+import { createDecoder, type DecodedEvent } from "./decode.ts";
+import { type Logger, silentLogger } from "./log.ts";
+import type { ProgressReporter } from "./progress.ts";
+import { apply, type ProjectionContext, touches } from "./projection/handlers.ts";
+import type { Table } from "./projection/rows.ts";
+import { WorkingSet } from "./projection/working-set.ts";
+import { type BlockHeader, getBlockHeaders, getHeadBlockNumber } from "./rpc/blocks.ts";
+import type { JsonRpcClient } from "./rpc/json-rpc.ts";
+import { fetchLogsAdaptive } from "./rpc/logs-range.ts";
+import {
+  type Checkpoint,
+  creditedCurrencies,
+  insertRawEvents,
+  loadRows,
+  pruneFinalized,
+  readCheckpoint,
+  resetChainData,
+  rollbackTo,
+  storedBlocks,
+  writeBatch,
+} from "./store.ts";
 
 export type IndexerDeps = {
   config: IndexerConfig;
-  client: PublicClient;
+  rpc: JsonRpcClient;
   db: PrismaClient;
-  log?: (message: string, fields?: Record<string, unknown>) => void;
+  logger?: Logger;
+  /** Called once per pass that has blocks to index, with how many; returns the progress display. */
+  progress?: (totalBlocks: number) => ProgressReporter;
 };
 
-export type SyncResult = { fromBlock: bigint; toBlock: bigint; events: number } | null;
+export type SyncResult = { fromBlock: bigint; toBlock: bigint; events: number; reorgs: number } | null;
+
+/** The chain changed under a range being read (a log's block hash differs from the header's). */
+class ChainMovedError extends Error {
+  override name = "ChainMovedError";
+}
 
 /** Indexes everything between the checkpoint and the safe head; null when already there. */
-export async function syncToHead({ config, client, db, log }: IndexerDeps): Promise<SyncResult> {
-  const head = await client.getBlockNumber({ cacheTime: 0 });
-  const safeHead = head - BigInt(config.confirmations);
-  const checkpoint = await readCheckpoint(db, config.chainId);
-  const fromBlock = checkpoint ? checkpoint.blockNumber + 1n : config.startBlock;
-  if (safeHead < fromBlock) return null;
-
-  let events = 0;
-  for (let start = fromBlock; start <= safeHead; start += BigInt(config.maxBlockRange)) {
-    const end = min(start + BigInt(config.maxBlockRange) - 1n, safeHead);
-    const logs = await fetchDecodedLogs(client, config.contracts, start, end);
-    const endBlock = await client.getBlock({ blockNumber: end });
-    await writeBatch(db, config.chainId, logs, { blockNumber: end, blockHash: endBlock.hash });
-    events += logs.length;
-    log?.("indexed", { fromBlock: start, toBlock: end, events: logs.length });
+export async function syncToHead(deps: IndexerDeps): Promise<SyncResult> {
+  const { config, rpc, db } = deps;
+  const logger = deps.logger ?? silentLogger;
+  let reorgs = 0;
+  for (;;) {
+    const head = await getHeadBlockNumber(rpc);
+    let checkpoint = await readCheckpoint(db, config.chainId);
+    if (checkpoint && !(await isCanonical(rpc, checkpoint))) {
+      checkpoint = await recoverFromReorg(deps, checkpoint, logger);
+      reorgs += 1;
+    }
+    const safeHead = head - BigInt(config.confirmations);
+    const fromBlock = checkpoint ? checkpoint.blockNumber + 1n : config.startBlock;
+    if (safeHead < fromBlock)
+      return reorgs > 0 ? { fromBlock, toBlock: fromBlock - 1n, events: 0, reorgs } : null;
+    try {
+      const events = await indexRange(deps, checkpoint, fromBlock, safeHead, head, logger);
+      return { fromBlock, toBlock: safeHead, events, reorgs };
+    } catch (error) {
+      if (!(error instanceof ChainMovedError)) throw error;
+      logger.warn("chain moved while reading; starting the pass again", { reason: error.message });
+    }
   }
-  return { fromBlock, toBlock: safeHead, events };
+}
+
+async function indexRange(
+  deps: IndexerDeps,
+  start: Checkpoint | null,
+  fromBlock: bigint,
+  toBlock: bigint,
+  head: bigint,
+  logger: Logger,
+): Promise<number> {
+  const { config, rpc, db } = deps;
+  const decode = createDecoder(config.contracts);
+  const context: ProjectionContext = {
+    chainId: config.chainId,
+    currencies: new Set([
+      "0x0000000000000000000000000000000000000000",
+      ...(await creditedCurrencies(db, config.chainId)),
+    ]),
+    payments: new Map(),
+  };
+  const journalFrom = head - BigInt(config.reorgWindow);
+  const progress = deps.progress?.(Number(toBlock - fromBlock + 1n));
+  let previous = start;
+  let total = 0;
+  try {
+    for await (const chunk of fetchLogsAdaptive(rpc, {
+      addresses: Object.values(config.contracts),
+      fromBlock,
+      toBlock,
+      tuning: { initialSpan: config.initialBlockRange, maxSpan: config.maxBlockRange },
+      logger,
+    })) {
+      const events = chunk.logs.map(decode);
+      const headers = await verifiedHeaders(deps, chunk, events, previous);
+      const end = headers.get(chunk.toBlock) as BlockHeader;
+      const checkpoint = { blockNumber: end.number, blockHash: end.hash };
+      await projectBatch(db, context, events, headers, checkpoint, journalFrom, config.reorgWindow);
+      previous = checkpoint;
+      total += events.length;
+      progress?.advance(Number(chunk.toBlock - chunk.fromBlock + 1n), events.length);
+      logger.debug("batch indexed", {
+        fromBlock: chunk.fromBlock,
+        toBlock: chunk.toBlock,
+        events: events.length,
+      });
+    }
+  } finally {
+    progress?.finish();
+  }
+  return total;
+}
+
+/** Headers of the range's ends and of every block with events, checked against the logs and the
+ *  previous checkpoint so that a range read across a reorg is never written. */
+async function verifiedHeaders(
+  { rpc }: IndexerDeps,
+  chunk: { fromBlock: bigint; toBlock: bigint },
+  events: readonly DecodedEvent[],
+  previous: Checkpoint | null,
+): Promise<Map<bigint, BlockHeader>> {
+  const numbers = new Set([chunk.fromBlock, chunk.toBlock, ...events.map((e) => e.blockNumber)]);
+  const headers = new Map((await getBlockHeaders(rpc, numbers)).map((h) => [h.number, h]));
+  for (const event of events) {
+    if (headers.get(event.blockNumber)?.hash !== event.blockHash) {
+      throw new ChainMovedError(`block ${event.blockNumber} changed between eth_getLogs and its header`);
+    }
+  }
+  const first = headers.get(chunk.fromBlock);
+  if (
+    previous &&
+    first &&
+    previous.blockNumber + 1n === first.number &&
+    first.parentHash !== previous.blockHash
+  ) {
+    throw new ChainMovedError(`block ${first.number} does not extend the checkpoint`);
+  }
+  return headers;
+}
+
+async function projectBatch(
+  db: PrismaClient,
+  context: ProjectionContext,
+  events: readonly DecodedEvent[],
+  headers: Map<bigint, BlockHeader>,
+  checkpoint: Checkpoint,
+  journalFrom: bigint,
+  reorgWindow: number,
+): Promise<void> {
+  const { chainId } = context;
+  await db.$transaction(
+    async (tx) => {
+      const fresh = await insertRawEvents(tx, chainId, events);
+      const todo = events.filter((e) => fresh.has(`${e.blockNumber}:${e.logIndex}`));
+      for (const event of todo) {
+        if (event.eventName === "RevenueCredited") context.currencies.add(event.args.currency.toLowerCase());
+      }
+      const wanted = new Map<Table, Set<string>>();
+      for (const event of todo) {
+        for (const [table, id] of touches(event, context)) {
+          const ids = wanted.get(table) ?? new Set<string>();
+          wanted.set(table, ids.add(id));
+        }
+      }
+      const ws = new WorkingSet(journalFrom);
+      await loadRows(tx, wanted, ws);
+      context.payments.clear();
+      for (const event of todo) {
+        const header = headers.get(event.blockNumber) as BlockHeader;
+        apply(ws, context, event, new Date(Number(header.timestamp) * 1000));
+      }
+      const window = [...headers.values()].filter((h) => h.number >= journalFrom);
+      await writeBatch(tx, chainId, ws, window, checkpoint);
+      await pruneFinalized(tx, chainId, checkpoint.blockNumber - BigInt(reorgWindow));
+    },
+    { timeout: 120_000 },
+  );
+}
+
+async function isCanonical(rpc: JsonRpcClient, checkpoint: Checkpoint): Promise<boolean> {
+  const [header] = await getBlockHeaders(rpc, [checkpoint.blockNumber]).catch(() => [undefined]);
+  return header?.hash === checkpoint.blockHash;
+}
+
+/** Finds the newest stored block still on the canonical chain and rolls back to it. */
+async function recoverFromReorg(
+  deps: IndexerDeps,
+  checkpoint: Checkpoint,
+  logger: Logger,
+): Promise<Checkpoint | null> {
+  const { config, rpc, db } = deps;
+  let below = checkpoint.blockNumber;
+  for (;;) {
+    const stored = await storedBlocks(db, config.chainId, below, 64);
+    if (stored.length === 0) break;
+    const head = await getHeadBlockNumber(rpc);
+    const candidates = stored.filter((b) => b.number <= head);
+    const canonical = new Map(
+      (
+        await getBlockHeaders(
+          rpc,
+          candidates.map((b) => b.number),
+        )
+      ).map((h) => [h.number, h.hash]),
+    );
+    const ancestor = candidates.find((b) => canonical.get(b.number) === b.hash);
+    if (ancestor) {
+      const target = { blockNumber: ancestor.number, blockHash: ancestor.hash };
+      const restored = await rollbackTo(db, config.chainId, target);
+      logger.warn("reorg: rolled back to the common ancestor", {
+        from: checkpoint.blockNumber,
+        ancestor: ancestor.number,
+        depth: Number(checkpoint.blockNumber - ancestor.number),
+        rowsRestored: restored,
+      });
+      return target;
+    }
+    below = (stored.at(-1) as { number: bigint }).number - 1n;
+  }
+  logger.error("reorg deeper than the stored window: re-indexing the chain from the start", {
+    checkpoint: checkpoint.blockNumber,
+  });
+  await resetChainData(db, config.chainId);
+  return null;
 }
 
 /** Syncs, then keeps following the chain until `signal` aborts. */
@@ -41,10 +236,6 @@ export async function runIndexer(deps: IndexerDeps, signal: AbortSignal): Promis
     await syncToHead(deps);
     await sleep(deps.config.pollIntervalMs, signal);
   }
-}
-
-function min(a: bigint, b: bigint): bigint {
-  return a < b ? a : b;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
