@@ -4,7 +4,9 @@
 //   TESSERA_RPC_URL      JSON-RPC endpoint (default http://127.0.0.1:8545)
 //   DATABASE_URL         Postgres connection string (required)
 //   TESSERA_IGNITION_DIR folder holding Ignition's deployments (default: this repo's contracts/ignition)
-//   TESSERA_START_BLOCK, TESSERA_CONFIRMATIONS, TESSERA_POLL_MS, TESSERA_REORG_WINDOW  optional tuning
+//   TESSERA_CONTRACTS    JSON of the four contract addresses, instead of reading the deployment
+//   TESSERA_START_BLOCK, TESSERA_CONFIRMATIONS, TESSERA_POLL_MS, TESSERA_REORG_WINDOW,
+//   TESSERA_INITIAL_RANGE, TESSERA_MAX_RANGE, TESSERA_RPC_TIMEOUT_MS  optional tuning
 //   LOG_LEVEL (debug|info|warn|error), TESSERA_LOG_FORMAT (json|pretty)
 import { fileURLToPath } from "node:url";
 import { readDeployment } from "@tessera/abi";
@@ -27,14 +29,21 @@ const logger = createLogger(loggerOptionsFromEnv());
 
 async function main(command: string): Promise<void> {
   if (command !== "run" && command !== "status") throw new Error(`unknown command "${command}"\n${USAGE}`);
-  const rpc = createJsonRpcClient({ url: rpcUrl }, { logger: logger.child({ component: "rpc" }) });
+  const rpc = createJsonRpcClient(
+    { url: rpcUrl, ...(env.TESSERA_RPC_TIMEOUT_MS ? { timeoutMs: Number(env.TESSERA_RPC_TIMEOUT_MS) } : {}) },
+    { logger: logger.child({ component: "rpc" }) },
+  );
   const chainId = Number(BigInt(await rpc.request<string>("eth_chainId")));
-  const deployment = await readDeployment(ignitionDir, chainId);
+  const contracts = env.TESSERA_CONTRACTS
+    ? JSON.parse(env.TESSERA_CONTRACTS)
+    : (await readDeployment(ignitionDir, chainId)).contracts;
   const config = parseIndexerConfig({
     rpcUrl,
     chainId,
     databaseUrl: env.DATABASE_URL,
-    contracts: deployment.contracts,
+    contracts,
+    initialBlockRange: env.TESSERA_INITIAL_RANGE,
+    maxBlockRange: env.TESSERA_MAX_RANGE,
     startBlock: env.TESSERA_START_BLOCK,
     confirmations: env.TESSERA_CONFIRMATIONS,
     pollIntervalMs: env.TESSERA_POLL_MS,
