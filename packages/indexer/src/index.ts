@@ -8,6 +8,8 @@ export {
 export { type ContractAddresses, createDecoder, type DecodedEvent } from "./decode.ts";
 export { type IndexerDeps, runIndexer, type SyncResult, syncToHead } from "./indexer.ts";
 export { createLogger, type Logger, silentLogger } from "./log.ts";
+export { indexNaively } from "./naive.ts";
+export { createProgressReporter } from "./progress.ts";
 export { ALL_PROJECTION_TABLES } from "./projection/rows.ts";
 export { createJsonRpcClient, type JsonRpcClient } from "./rpc/json-rpc.ts";
 export { type IndexerStatus, readStatus } from "./status.ts";

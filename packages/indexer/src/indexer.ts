@@ -89,16 +89,29 @@ async function indexRange(
   const progress = deps.progress?.(Number(toBlock - fromBlock + 1n));
   let previous = start;
   let total = 0;
+  const chunks = fetchLogsAdaptive(rpc, {
+    addresses: Object.values(config.contracts),
+    fromBlock,
+    toBlock,
+    tuning: { initialSpan: config.initialBlockRange, maxSpan: config.maxBlockRange },
+    logger,
+  })[Symbol.asyncIterator]();
+  // Reads (RPC, decoding) run one range ahead of writes, so Node and Postgres work at the same time.
+  const readNext = async () => {
+    const next = await chunks.next();
+    if (next.done) return null;
+    const events = next.value.logs.map(decode);
+    return { chunk: next.value, events, headers: await fetchHeaders(deps, next.value, events) };
+  };
+  let pending = readNext();
   try {
-    for await (const chunk of fetchLogsAdaptive(rpc, {
-      addresses: Object.values(config.contracts),
-      fromBlock,
-      toBlock,
-      tuning: { initialSpan: config.initialBlockRange, maxSpan: config.maxBlockRange },
-      logger,
-    })) {
-      const events = chunk.logs.map(decode);
-      const headers = await verifiedHeaders(deps, chunk, events, previous);
+    for (;;) {
+      pending.catch(() => {}); // surfaced by the await below
+      const read = await pending;
+      if (!read) break;
+      const { chunk, events, headers } = read;
+      checkContinuity(chunk, headers, previous);
+      pending = readNext();
       const end = headers.get(chunk.toBlock) as BlockHeader;
       const checkpoint = { blockNumber: end.number, blockHash: end.hash };
       await projectBatch(db, context, events, headers, checkpoint, journalFrom, config.reorgWindow);
@@ -112,18 +125,18 @@ async function indexRange(
       });
     }
   } finally {
+    await chunks.return?.(undefined);
     progress?.finish();
   }
   return total;
 }
 
-/** Headers of the range's ends and of every block with events, checked against the logs and the
- *  previous checkpoint so that a range read across a reorg is never written. */
-async function verifiedHeaders(
+/** Headers of the range's ends and of every block with events, checked against the logs so that a
+ *  range read across a reorg is never written. */
+async function fetchHeaders(
   { rpc }: IndexerDeps,
   chunk: { fromBlock: bigint; toBlock: bigint },
   events: readonly DecodedEvent[],
-  previous: Checkpoint | null,
 ): Promise<Map<bigint, BlockHeader>> {
   const numbers = new Set([chunk.fromBlock, chunk.toBlock, ...events.map((e) => e.blockNumber)]);
   const headers = new Map((await getBlockHeaders(rpc, numbers)).map((h) => [h.number, h]));
@@ -132,6 +145,15 @@ async function verifiedHeaders(
       throw new ChainMovedError(`block ${event.blockNumber} changed between eth_getLogs and its header`);
     }
   }
+  return headers;
+}
+
+/** The range's first block must extend the last one written. */
+function checkContinuity(
+  chunk: { fromBlock: bigint },
+  headers: Map<bigint, BlockHeader>,
+  previous: Checkpoint | null,
+): void {
   const first = headers.get(chunk.fromBlock);
   if (
     previous &&
@@ -141,7 +163,6 @@ async function verifiedHeaders(
   ) {
     throw new ChainMovedError(`block ${first.number} does not extend the checkpoint`);
   }
-  return headers;
 }
 
 async function projectBatch(
