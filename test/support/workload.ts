@@ -390,9 +390,13 @@ export function createWorkload(options: {
     async run(count) {
       let done = 0;
       for (let i = 0; i < count; i++) {
-        let roll = random() * totalWeight;
+        const roll = random() * totalWeight;
+        let cumulative = 0;
         const action =
-          actions.find(([weight]) => (roll -= weight) < 0)?.[1] ?? (actions[0] as (typeof actions)[0])[1];
+          actions.find(([weight]) => {
+            cumulative += weight;
+            return roll < cumulative;
+          })?.[1] ?? (actions[0] as (typeof actions)[0])[1];
         if (await action()) done++;
       }
       return done;
