@@ -22,8 +22,10 @@ export const indexerConfigSchema = z.object({
   startBlock: z.coerce.bigint().nonnegative().default(0n),
   /** Blocks behind the head the indexer stays; 0 on a local chain that never reorganises. */
   confirmations: z.coerce.number().int().nonnegative().default(0),
-  /** Blocks in the first eth_getLogs request; the span then adapts (shrinks on "too large"). */
-  initialBlockRange: z.coerce.number().int().positive().default(2_000),
+  /** Blocks in the first eth_getLogs request. Small, because the span adapts: it doubles after quick,
+   *  small answers and halves on "too large" or oversized ones, and on a dense chain a wide first
+   *  answer would be one huge batch with nothing to overlap it with. */
+  initialBlockRange: z.coerce.number().int().positive().default(10),
   /** Most blocks per eth_getLogs request. */
   maxBlockRange: z.coerce.number().int().positive().default(100_000),
   /** Blocks behind the head that may still be reorganised: changes there are journaled for rollback. */
