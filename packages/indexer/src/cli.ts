@@ -86,7 +86,7 @@ async function main(command: string): Promise<void> {
         logger,
         // A bar only for a real backfill; following the head moves a few blocks at a time.
         progress: (totalBlocks) =>
-          createProgressReporter({ totalBlocks: totalBlocks > 1_000 ? totalBlocks : 0, logger }),
+          totalBlocks > 1_000 ? createProgressReporter({ totalBlocks, logger }) : undefined,
       },
       stop.signal,
     );

@@ -30,8 +30,9 @@ export type IndexerDeps = {
   rpc: JsonRpcClient;
   db: PrismaClient;
   logger?: Logger;
-  /** Called once per pass that has blocks to index, with how many; returns the progress display. */
-  progress?: (totalBlocks: number) => ProgressReporter;
+  /** Called once per pass that has blocks to index, with how many; returns a progress display (or
+   *  nothing, for a pass too small to show one). */
+  progress?: (totalBlocks: number) => ProgressReporter | undefined;
 };
 
 export type SyncResult = { fromBlock: bigint; toBlock: bigint; events: number; reorgs: number } | null;

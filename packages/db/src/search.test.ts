@@ -1,0 +1,63 @@
+// The catalogue's full-text search: the migration's trigger fills ModelCard.search, and its GIN index
+// answers websearch queries ranked by where the words occur (name before summary before body).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type PrismaClient } from "./index.ts";
+import { createTestDatabase, type TestDatabase } from "./testing.ts";
+
+let database: TestDatabase;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  prisma = createPrismaClient(database.url);
+  await prisma.modelCard.createMany({
+    data: [
+      {
+        sha256: "a",
+        name: "Retina DR Screen",
+        summary: "Diabetic retinopathy grading",
+        body: "fundus photos",
+      },
+      {
+        sha256: "b",
+        name: "CXR Triage",
+        summary: "Chest X-ray triage for pneumonia",
+        body: "retina not involved",
+      },
+      { sha256: "c", name: "Sepsis Early Warning", summary: "Vital signs", body: "ICU time series" },
+    ],
+  });
+});
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await database?.drop();
+});
+
+async function search(query: string): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ sha256: string }[]>`
+    SELECT sha256 FROM "ModelCard" WHERE search @@ websearch_to_tsquery('english', ${query})
+    ORDER BY ts_rank(search, websearch_to_tsquery('english', ${query})) DESC, sha256`;
+  return rows.map((row) => row.sha256);
+}
+
+describe("ModelCard full-text search", () => {
+  it("finds cards by stemmed words and ranks a match in the name above one in the body", async () => {
+    expect(await search("retinas")).toEqual(["a", "b"]);
+    expect(await search("chest x-ray")).toEqual(["b"]);
+    expect(await search("warning -retina")).toEqual(["c"]);
+  });
+
+  it("keeps the document current when a card changes", async () => {
+    await prisma.modelCard.update({
+      where: { sha256: "c" },
+      data: { summary: "Early sepsis alerts for pneumonia" },
+    });
+    expect(await search("pneumonia")).toEqual(["b", "c"]);
+  });
+
+  it("is served by the GIN index", async () => {
+    const plan = await prisma.$queryRaw<{ indexdef: string }[]>`
+      SELECT indexdef FROM pg_indexes WHERE tablename = 'ModelCard' AND indexname = 'ModelCard_search_idx'`;
+    expect(plan[0]?.indexdef).toContain("USING gin (search)");
+  });
+});
