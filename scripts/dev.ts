@@ -23,6 +23,7 @@ const bin = (name: string) => join(root, "node_modules", ".bin", name);
 const CHAIN_PORT = 8545;
 const WEB_PORT = Number(process.env.PORT ?? 3000);
 const PG_PORT = Number(process.env.TESSERA_PG_PORT ?? 54329);
+const INDEXER_STATUS_PORT = Number(process.env.TESSERA_STATUS_PORT ?? 8546);
 const RPC_URL = `http://127.0.0.1:${CHAIN_PORT}`;
 const ignitionDir = join(root, "contracts", "ignition");
 
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   const embedded = !process.env.DATABASE_URL;
   await assertPortFree(CHAIN_PORT, "local chain");
   await assertPortFree(WEB_PORT, "web app");
+  await assertPortFree(INDEXER_STATUS_PORT, "indexer status; set TESSERA_STATUS_PORT to move it");
   if (embedded) await assertPortFree(PG_PORT, "embedded Postgres; set TESSERA_PG_PORT to move it");
 
   step(embedded ? `Starting embedded Postgres on 127.0.0.1:${PG_PORT}` : "Connecting to DATABASE_URL");
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
     TESSERA_ASSET_REGISTRY: deployment.contracts.AssetRegistry,
     TESSERA_POLL_MS: "250",
   };
+  const indexerEnv = { ...serviceEnv, TESSERA_STATUS_PORT: String(INDEXER_STATUS_PORT) };
   step("Starting the indexer");
   watch(
     startService({
@@ -133,7 +136,7 @@ async function main(): Promise<void> {
       command: process.execPath,
       args: [join(root, "packages/indexer/src/cli.ts")],
       cwd: root,
-      env: serviceEnv,
+      env: indexerEnv,
       logFile: join(logDir, "indexer.log"),
       echo: true,
     }),
@@ -175,7 +178,7 @@ function printSummary(databaseLabel: string, contracts: string, elapsedMs: numbe
   Chain       ${RPC_URL}  (Hardhat node, chain id ${hardhat.id})
   Contracts   ${contracts}
   Database    ${databaseLabel}
-  Indexer     following the chain into the database
+  Indexer     following the chain into the database; status at http://127.0.0.1:${INDEXER_STATUS_PORT}/status
   Logs        .tessera/logs/
 
   Test accounts (Hardhat's public development keys, 10,000 ETH each; never use them elsewhere):

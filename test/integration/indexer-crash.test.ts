@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/lib/services.ts";
 import { differences, dumpTables } from "../support/compare.ts";
 import { FAULT_KINDS, type FaultProxy, startFaultProxy } from "../support/fault-proxy.ts";
 import { CHAIN_ID, type Harness, startHarness } from "../support/indexer-harness.ts";
@@ -36,10 +37,14 @@ afterAll(async () => {
   await harness?.close();
 });
 
-function startIndexer(databaseUrl: string): { child: ChildProcess; started: Promise<void> } {
+function startIndexer(
+  databaseUrl: string,
+  statusPort?: number,
+): { child: ChildProcess; started: Promise<void> } {
   const child = spawn(process.execPath, [cli, "run"], {
     env: {
       ...process.env,
+      ...(statusPort ? { TESSERA_STATUS_PORT: String(statusPort) } : {}),
       DATABASE_URL: databaseUrl,
       TESSERA_RPC_URL: proxy.url,
       TESSERA_CONTRACTS: JSON.stringify(harness.contracts),
@@ -104,8 +109,9 @@ describe("indexer under crashes, reorgs and RPC faults", () => {
       await harness.workload.run(3 + Math.floor(random() * 8));
     }
 
-    // A last run to the head, still through the faulty proxy.
-    const { child, started } = startIndexer(target.url);
+    // A last run to the head, still through the faulty proxy, with its status endpoint on.
+    const statusPort = await freePort();
+    const { child, started } = startIndexer(target.url, statusPort);
     await started;
     const head = await harness.publicClient.getBlock();
     const deadline = Date.now() + 120_000;
@@ -116,6 +122,14 @@ describe("indexer under crashes, reorgs and RPC faults", () => {
         throw new Error(`indexer stuck at ${checkpoint?.blockNumber} of ${head.number}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const status = (await (await fetch(`http://127.0.0.1:${statusPort}/status`)).json()) as Record<
+      string,
+      unknown
+    > & {
+      rpc: { requests: number };
+    };
+    expect(status).toMatchObject({ chainId: CHAIN_ID, checkpoint: head.number.toString(), lagBlocks: "0" });
+    expect(status.rpc.requests).toBeGreaterThan(0);
     child.kill("SIGTERM");
     await exited(child);
 

@@ -7,6 +7,7 @@
 //   TESSERA_CONTRACTS    JSON of the four contract addresses, instead of reading the deployment
 //   TESSERA_START_BLOCK, TESSERA_CONFIRMATIONS, TESSERA_POLL_MS, TESSERA_REORG_WINDOW,
 //   TESSERA_INITIAL_RANGE, TESSERA_MAX_RANGE, TESSERA_RPC_TIMEOUT_MS  optional tuning
+//   TESSERA_STATUS_PORT  serve GET /status (head, checkpoint, lag, RPC counters) on 127.0.0.1:<port>
 //   LOG_LEVEL (debug|info|warn|error), TESSERA_LOG_FORMAT (json|pretty)
 import { fileURLToPath } from "node:url";
 import { readDeployment } from "@tessera/abi";
@@ -18,6 +19,7 @@ import { createProgressReporter } from "./progress.ts";
 import { getHeadBlockNumber } from "./rpc/blocks.ts";
 import { createJsonRpcClient } from "./rpc/json-rpc.ts";
 import { readStatus } from "./status.ts";
+import { startStatusServer } from "./status-server.ts";
 import { acquireWriterLock, WriterLockAbortedError } from "./writer-lock.ts";
 
 const USAGE = "usage: tessera-indexer [run|status]";
@@ -76,7 +78,16 @@ async function main(command: string): Promise<void> {
     if (error instanceof WriterLockAbortedError) return logger.info("indexer stopped while on standby");
     throw error;
   }
-  logger.info("indexer started", { chainId, rpcUrl, contracts: config.contracts });
+  const statusServer = env.TESSERA_STATUS_PORT
+    ? await startStatusServer({
+        port: Number(env.TESSERA_STATUS_PORT),
+        db,
+        rpc,
+        chainId,
+        confirmations: config.confirmations,
+      })
+    : undefined;
+  logger.info("indexer started", { chainId, rpcUrl, contracts: config.contracts, status: statusServer?.url });
   try {
     await runIndexer(
       {
@@ -91,6 +102,7 @@ async function main(command: string): Promise<void> {
       stop.signal,
     );
   } finally {
+    await statusServer?.close();
     await db.$disconnect();
     await lock.release();
     logger.info("indexer stopped");
