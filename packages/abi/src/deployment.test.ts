@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DeploymentError, parseDeployment } from "./deployment.ts";
+import { DeploymentError, parseDeployment, startBlockOf } from "./deployment.ts";
 
 describe("parseDeployment", () => {
   it("reads the Tessera module's addresses and checksums them", () => {
@@ -28,5 +28,36 @@ describe("parseDeployment", () => {
 
   it("rejects something that is not an address", () => {
     expect(() => parseDeployment(1, { "Tessera#AssetRegistry": "0x1234" })).toThrow(DeploymentError);
+  });
+});
+
+describe("a production deployment and its start block", () => {
+  it("reads the TesseraProduction module's addresses too", () => {
+    const names = [
+      "AssetRegistry",
+      "RoyaltyShares",
+      "LicenseManager",
+      "StakingPool",
+      "StakeToken",
+      "Stablecoin",
+    ];
+    const json = Object.fromEntries(
+      names.map((name, i) => [`TesseraProduction#${name}`, `0x${String(i + 1).padStart(40, "0")}`]),
+    );
+    expect(parseDeployment(10, json).contracts.StakingPool).toBe(
+      "0x0000000000000000000000000000000000000004",
+    );
+  });
+
+  it("takes the earliest confirmed deployment transaction's block from Ignition's journal", () => {
+    const journal = [
+      '{"type":"DEPLOYMENT_INITIALIZE","chainId":11155111}',
+      '{"futureId":"Tessera#RoyaltyShares","type":"TRANSACTION_CONFIRM","receipt":{"blockNumber":7012}}',
+      '{"futureId":"Tessera#AssetRegistry","type":"TRANSACTION_CONFIRM","receipt":{"blockNumber":7009}}',
+      '{"futureId":"Tessera#AllowCurrency0","type":"TRANSACTION_CONFIRM","receipt":{"blockNumber":7100}}',
+      "",
+    ].join("\n");
+    expect(startBlockOf(journal)).toBe(7009n);
+    expect(startBlockOf("")).toBe(0n);
   });
 });

@@ -5,8 +5,10 @@ import { join } from "node:path";
 import { type Address, getAddress, isAddress } from "viem";
 import { z } from "zod";
 
-/** The Ignition module id of contracts/ignition/modules/Tessera.ts. */
+/** The Ignition module id of contracts/ignition/modules/Tessera.ts (local chains, testnets). */
 export const IGNITION_MODULE = "Tessera";
+/** The module ids a deployment may come from: the local/testnet module or the production one. */
+export const IGNITION_MODULES = [IGNITION_MODULE, "TesseraProduction"] as const;
 
 /** Every contract the Tessera module deploys, by its Ignition future id. */
 export const CONTRACT_NAMES = [
@@ -22,6 +24,8 @@ export type ContractName = (typeof CONTRACT_NAMES)[number];
 export type Deployment = {
   chainId: number;
   contracts: Record<ContractName, Address>;
+  /** The first block that holds a Tessera transaction (0 when the journal is not there). */
+  startBlock: bigint;
 };
 
 const address = z
@@ -36,7 +40,7 @@ export class DeploymentError extends Error {
 }
 
 /** Validates Ignition's `{ "<module>#<contract>": address }` map into a typed deployment. */
-export function parseDeployment(chainId: number, json: unknown): Deployment {
+export function parseDeployment(chainId: number, json: unknown, startBlock = 0n): Deployment {
   const parsed = ignitionAddresses.safeParse(json);
   if (!parsed.success) {
     throw new DeploymentError(
@@ -45,12 +49,30 @@ export function parseDeployment(chainId: number, json: unknown): Deployment {
   }
   const contracts = {} as Record<ContractName, Address>;
   for (const name of CONTRACT_NAMES) {
-    const found = parsed.data[`${IGNITION_MODULE}#${name}`];
+    const found = IGNITION_MODULES.map((module) => parsed.data[`${module}#${name}`]).find(Boolean);
     if (!found)
       throw new DeploymentError(`chain ${chainId}: ${name} is not deployed (redeploy the Tessera module)`);
     contracts[name] = found;
   }
-  return { chainId, contracts };
+  return { chainId, contracts, startBlock };
+}
+
+const confirmation = z.object({
+  type: z.literal("TRANSACTION_CONFIRM"),
+  receipt: z.object({ blockNumber: z.number().int().nonnegative() }),
+});
+
+/** The earliest block of a confirmed deployment transaction in Ignition's journal.jsonl. */
+export function startBlockOf(journal: string): bigint {
+  let first: number | undefined;
+  for (const line of journal.split("\n")) {
+    if (!line.includes('"TRANSACTION_CONFIRM"')) continue;
+    const entry = confirmation.safeParse(JSON.parse(line));
+    if (entry.success && (first === undefined || entry.data.receipt.blockNumber < first)) {
+      first = entry.data.receipt.blockNumber;
+    }
+  }
+  return BigInt(first ?? 0);
 }
 
 /** Ignition's folder for a chain, under `<ignitionDir>/deployments/chain-<id>`. */
@@ -67,5 +89,8 @@ export async function readDeployment(ignitionDir: string, chainId: number): Prom
   } catch (cause) {
     throw new DeploymentError(`no deployment for chain ${chainId} at ${file}`, { cause });
   }
-  return parseDeployment(chainId, JSON.parse(text));
+  const journal = await readFile(join(deploymentDir(ignitionDir, chainId), "journal.jsonl"), "utf8").catch(
+    () => "",
+  );
+  return parseDeployment(chainId, JSON.parse(text), startBlockOf(journal));
 }

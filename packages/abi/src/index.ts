@@ -6,8 +6,10 @@ export {
   DeploymentError,
   deploymentDir,
   IGNITION_MODULE,
+  IGNITION_MODULES,
   parseDeployment,
   readDeployment,
+  startBlockOf,
 } from "./deployment.ts";
 export {
   assetRegistryAbi,

@@ -5,7 +5,7 @@
 //   DATABASE_URL         Postgres connection string (required)
 //   TESSERA_IGNITION_DIR folder holding Ignition's deployments (default: this repo's contracts/ignition)
 //   TESSERA_CONTRACTS    JSON of the four contract addresses, instead of reading the deployment
-//   TESSERA_START_BLOCK, TESSERA_CONFIRMATIONS, TESSERA_POLL_MS, TESSERA_REORG_WINDOW,
+//   TESSERA_START_BLOCK (default: the deployment's first block, from Ignition's journal), TESSERA_CONFIRMATIONS, TESSERA_POLL_MS, TESSERA_REORG_WINDOW,
 //   TESSERA_INITIAL_RANGE, TESSERA_MAX_RANGE, TESSERA_RPC_TIMEOUT_MS  optional tuning
 //   TESSERA_STATUS_PORT  serve GET /status (head, checkpoint, lag, RPC counters) on 127.0.0.1:<port>
 //   LOG_LEVEL (debug|info|warn|error), TESSERA_LOG_FORMAT (json|pretty)
@@ -36,9 +36,8 @@ async function main(command: string): Promise<void> {
     { logger: logger.child({ component: "rpc" }) },
   );
   const chainId = Number(BigInt(await rpc.request<string>("eth_chainId")));
-  const contracts = env.TESSERA_CONTRACTS
-    ? JSON.parse(env.TESSERA_CONTRACTS)
-    : (await readDeployment(ignitionDir, chainId)).contracts;
+  const deployment = env.TESSERA_CONTRACTS ? undefined : await readDeployment(ignitionDir, chainId);
+  const contracts = env.TESSERA_CONTRACTS ? JSON.parse(env.TESSERA_CONTRACTS) : deployment?.contracts;
   const config = parseIndexerConfig({
     rpcUrl,
     chainId,
@@ -46,7 +45,8 @@ async function main(command: string): Promise<void> {
     contracts,
     initialBlockRange: env.TESSERA_INITIAL_RANGE,
     maxBlockRange: env.TESSERA_MAX_RANGE,
-    startBlock: env.TESSERA_START_BLOCK,
+    // The deployment's first block, unless told otherwise: nothing of Tessera's is older.
+    startBlock: env.TESSERA_START_BLOCK ?? deployment?.startBlock,
     confirmations: env.TESSERA_CONFIRMATIONS,
     pollIntervalMs: env.TESSERA_POLL_MS,
     reorgWindow: env.TESSERA_REORG_WINDOW,
