@@ -10,7 +10,7 @@ import { freePort } from "../../scripts/lib/services.ts";
 import { differences, dumpTables } from "../support/compare.ts";
 import { FAULT_KINDS, type FaultProxy, startFaultProxy } from "../support/fault-proxy.ts";
 import { CHAIN_ID, type Harness, startHarness } from "../support/indexer-harness.ts";
-import { seededRandom } from "../support/workload.ts";
+import { seededRandom } from "../support/random.ts";
 
 const SEED = Number(process.env.TESSERA_SIM_SEED ?? 4_242);
 const KILLS = 20;

@@ -5,6 +5,7 @@
 // so a test can check that the client saw (and survived) each one.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { seededRandom } from "./random.ts";
 
 export type FaultKind =
   | "rate-limit"
@@ -52,17 +53,7 @@ export type FaultProxy = {
 type Call = { jsonrpc?: string; id?: unknown; method: string; params?: unknown[] };
 type Answer = { jsonrpc: "2.0"; id: unknown; result?: unknown; error?: { code: number; message: string } };
 
-/** mulberry32: a tiny seedable PRNG with good enough spread for fault injection (not for secrets). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom };
 
 const rangeMessages = [
   (span: number, max: number) => ({ code: -32602, message: `range ${span} exceeds limit of ${max}` }),

@@ -5,6 +5,7 @@
 // estimate reverts before anything is sent), so any seed gives a valid history.
 import type { Address, Hash, PublicClient, WalletClient } from "viem";
 import { zeroAddress } from "viem";
+import { seededRandom } from "./random.ts";
 
 export type Contracts = {
   assetRegistry: { address: Address };
@@ -14,18 +15,6 @@ export type Contracts = {
   stakeToken: { address: Address };
   stablecoin: { address: Address };
 };
-
-/** Mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Abis = {
   assetRegistry: readonly unknown[];

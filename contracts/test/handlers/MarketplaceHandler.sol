@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Test} from "forge-std/Test.sol";
+import {LicenseManager} from "../../src/LicenseManager.sol";
+import {RoyaltyShares} from "../../src/RoyaltyShares.sol";
+import {MockCuratorRewards} from "../mocks/MockCuratorRewards.sol";
+import {MockERC20Permit} from "../mocks/MockERC20Permit.sol";
+
+/// @dev Drives the whole money path (purchases and renewals in ETH and tUSD, share transfers, claims,
+///      fee withdrawals, stakers coming and going) and keeps ghost totals of every flow in and out of
+///      the vault, for the invariants to balance.
+contract MarketplaceHandler is Test {
+    LicenseManager internal immutable LICENCES;
+    RoyaltyShares internal immutable SHARES;
+    MockCuratorRewards internal immutable CURATORS;
+    MockERC20Permit internal immutable USD;
+    uint256[] internal assets;
+    uint256[] internal offers;
+    address[] public holders;
+    address[] internal clinics;
+    uint256[] internal bought;
+
+    mapping(address currency => uint256) public paidIn;
+    mapping(address currency => uint256) public claimed;
+    mapping(address currency => uint256) public feesOut;
+    uint256 public settlements;
+
+    constructor(
+        LicenseManager licences,
+        RoyaltyShares shares,
+        MockCuratorRewards curators,
+        MockERC20Permit usd,
+        uint256[] memory assets_,
+        uint256[] memory offers_,
+        address[] memory holders_
+    ) {
+        LICENCES = licences;
+        SHARES = shares;
+        CURATORS = curators;
+        USD = usd;
+        assets = assets_;
+        offers = offers_;
+        holders = holders_;
+        for (uint256 i; i < 3; ++i) {
+            clinics.push(makeAddr(string(abi.encodePacked("clinic", vm.toString(i)))));
+        }
+    }
+
+    function buy(uint256 offerSeed, uint256 clinicSeed, uint32 seats, uint32 periods) external {
+        uint256 offerId = offers[offerSeed % offers.length];
+        LicenseManager.Offer memory offer = LICENCES.offerOf(offerId);
+        seats = uint32(bound(seats, 1, 5));
+        periods = offer.period == 0 ? 1 : uint32(bound(periods, 1, 12));
+        address clinic = clinics[clinicSeed % clinics.length];
+        uint256 total = uint256(offer.price) * seats * periods;
+        vm.startPrank(clinic);
+        if (offer.currency == address(0)) {
+            vm.deal(clinic, total);
+            bought.push(LICENCES.purchase{value: total}(offerId, seats, periods, clinic, total));
+        } else {
+            USD.mint(clinic, total);
+            USD.approve(address(LICENCES), total);
+            bought.push(LICENCES.purchase(offerId, seats, periods, clinic, total));
+        }
+        vm.stopPrank();
+        paidIn[offer.currency] += total;
+        settlements += 2;
+    }
+
+    function renew(uint256 licenceSeed, uint32 periods) external {
+        if (bought.length == 0) return;
+        uint256 licenceId = bought[licenceSeed % bought.length];
+        LicenseManager.Licence memory licence = LICENCES.licenceOf(licenceId);
+        LicenseManager.Offer memory offer = LICENCES.offerOf(licence.offerId);
+        if (offer.period == 0) return;
+        periods = uint32(bound(periods, 1, 6));
+        uint256 total = uint256(licence.price) * licence.seats * periods;
+        address payer = clinics[licenceSeed % clinics.length];
+        vm.startPrank(payer);
+        if (offer.currency == address(0)) {
+            vm.deal(payer, total);
+            LICENCES.renew{value: total}(licenceId, periods);
+        } else {
+            USD.mint(payer, total);
+            USD.approve(address(LICENCES), total);
+            LICENCES.renew(licenceId, periods);
+        }
+        vm.stopPrank();
+        paidIn[offer.currency] += total;
+        settlements += 2;
+    }
+
+    function moveShares(uint256 fromSeed, uint256 toSeed, uint256 assetSeed, uint256 amount) external {
+        address from = holders[fromSeed % holders.length];
+        address to = holders[toSeed % holders.length];
+        uint256 asset = assets[assetSeed % assets.length];
+        amount = bound(amount, 0, SHARES.balanceOf(from, asset));
+        vm.prank(from);
+        SHARES.safeTransferFrom(from, to, asset, amount, "");
+        settlements += 4;
+    }
+
+    function claim(uint256 holderSeed) external {
+        address holder = holders[holderSeed % holders.length];
+        address[] memory currencies = new address[](2);
+        (currencies[0], currencies[1]) = (address(0), address(USD));
+        vm.prank(holder);
+        uint256[] memory paid = SHARES.claim(assets, currencies, holder);
+        claimed[address(0)] += paid[0];
+        claimed[address(USD)] += paid[1];
+        settlements += assets.length * 2;
+    }
+
+    function withdrawFees(bool inEth) external {
+        address currency = inEth ? address(0) : address(USD);
+        feesOut[currency] += LICENCES.accruedProtocolFees(currency);
+        LICENCES.withdrawProtocolFees(currency);
+    }
+
+    function setStaked(uint256 assetSeed, bool staked) external {
+        CURATORS.setStaked(assets[assetSeed % assets.length], staked);
+    }
+
+    function assetList() external view returns (uint256[] memory) {
+        return assets;
+    }
+
+    function holderList() external view returns (address[] memory) {
+        return holders;
+    }
+}
