@@ -2,7 +2,7 @@
 // the app stores itself) and asset registrations on chain (everything else arrives via the indexer).
 import { createHash } from "node:crypto";
 import { ASSET_KINDS, assetRegistryAbi } from "@tessera/abi";
-import type { PrismaClient } from "@tessera/db";
+import { type PrismaClient, saveModelCard } from "@tessera/db";
 import type { Address, Hex, PublicClient, WalletClient } from "viem";
 import { DEMO_CATALOG, renderCard } from "./catalog.ts";
 
@@ -39,11 +39,7 @@ export async function seedDemoCatalog({
   for (const [index, asset] of DEMO_CATALOG.entries()) {
     const card = renderCard(asset);
     const cardHash = sha256(card).slice(2);
-    await db.modelCard.upsert({
-      where: { sha256: cardHash },
-      create: { sha256: cardHash, name: asset.name, summary: asset.summary, body: card },
-      update: {},
-    });
+    await saveModelCard(db, { sha256: cardHash, name: asset.name, summary: asset.summary, body: card });
     // The artifact itself arrives with the blob store; until then its hash stands for a fixed file.
     const contentHash = sha256(`${asset.name} artifact v1`);
     const hash = await wallet.writeContract({

@@ -7,6 +7,7 @@ import { PrismaClient } from "./generated/client.ts";
 
 export type { Asset, ChainEvent, IndexerCheckpoint, ModelCard } from "./generated/client.ts";
 export { AssetKind, Prisma } from "./generated/client.ts";
+export { type ModelCardInput, saveModelCard } from "./model-cards.ts";
 export type { PrismaClient };
 
 /**

@@ -1,32 +1,29 @@
-// The catalogue's full-text search: the migration's trigger fills ModelCard.search, and its GIN index
-// answers websearch queries ranked by where the words occur (name before summary before body).
+// The catalogue's full-text search: saveModelCard fills ModelCard.search, and its GIN index answers
+// websearch queries ranked by where the words occur (name before summary before body).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type PrismaClient } from "./index.ts";
+import { createPrismaClient, type PrismaClient, saveModelCard } from "./index.ts";
 import { createTestDatabase, type TestDatabase } from "./testing.ts";
 
 let database: TestDatabase;
 let prisma: PrismaClient;
+const sepsis = { sha256: "c", name: "Sepsis Early Warning", summary: "Vital signs", body: "ICU time series" };
 
 beforeAll(async () => {
   database = await createTestDatabase();
   prisma = createPrismaClient(database.url);
-  await prisma.modelCard.createMany({
-    data: [
-      {
-        sha256: "a",
-        name: "Retina DR Screen",
-        summary: "Diabetic retinopathy grading",
-        body: "fundus photos",
-      },
-      {
-        sha256: "b",
-        name: "CXR Triage",
-        summary: "Chest X-ray triage for pneumonia",
-        body: "retina not involved",
-      },
-      { sha256: "c", name: "Sepsis Early Warning", summary: "Vital signs", body: "ICU time series" },
-    ],
+  await saveModelCard(prisma, {
+    sha256: "a",
+    name: "Retina DR Screen",
+    summary: "Diabetic retinopathy grading",
+    body: "fundus photos",
   });
+  await saveModelCard(prisma, {
+    sha256: "b",
+    name: "CXR Triage",
+    summary: "Chest X-ray triage for pneumonia",
+    body: "retina not involved",
+  });
+  await saveModelCard(prisma, sepsis);
 });
 afterAll(async () => {
   await prisma?.$disconnect();
@@ -47,12 +44,12 @@ describe("ModelCard full-text search", () => {
     expect(await search("warning -retina")).toEqual(["c"]);
   });
 
-  it("keeps the document current when a card changes", async () => {
-    await prisma.modelCard.update({
-      where: { sha256: "c" },
-      data: { summary: "Early sepsis alerts for pneumonia" },
-    });
+  it("rewrites the document when a card is saved again", async () => {
+    await saveModelCard(prisma, { ...sepsis, summary: "Early sepsis alerts for pneumonia" });
     expect(await search("pneumonia")).toEqual(["b", "c"]);
+    expect((await prisma.modelCard.findUnique({ where: { sha256: "c" } }))?.summary).toBe(
+      "Early sepsis alerts for pneumonia",
+    );
   });
 
   it("is served by the GIN index", async () => {
