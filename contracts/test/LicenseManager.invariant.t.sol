@@ -3,7 +3,6 @@ pragma solidity 0.8.30;
 
 import {LicenseManager} from "../src/LicenseManager.sol";
 import {IAssetRegistry} from "../src/interfaces/IAssetRegistry.sol";
-import {ILicenseManager} from "../src/interfaces/ILicenseManager.sol";
 import {MarketplaceHandler} from "./handlers/MarketplaceHandler.sol";
 import {MockCuratorRewards} from "./mocks/MockCuratorRewards.sol";
 import {MockERC20Permit} from "./mocks/MockERC20Permit.sol";
@@ -55,19 +54,6 @@ contract LicenseManagerInvariantTest is Fixture {
 
         handler = new MarketplaceHandler(licences, shares, curators, usd, assets, offers, holders);
         targetContract(address(handler));
-    }
-
-    function _terms(address currency, uint96 price, uint32 period) internal pure returns (ILicenseManager.Terms memory) {
-        return ILicenseManager.Terms({
-            price: price,
-            currency: currency,
-            period: period,
-            maxLicences: 0,
-            pinnedVersion: 0,
-            rights: 3,
-            transferable: false,
-            termsHash: keccak256("terms")
-        });
     }
 
     function _sumClaimable(address currency) internal view returns (uint256 total) {

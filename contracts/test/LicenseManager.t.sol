@@ -52,19 +52,6 @@ contract LicenseManagerTest is Fixture {
         usd.mint(clinic, 1_000_000e6);
     }
 
-    function _terms(address currency, uint96 price, uint32 period) internal pure returns (ILicenseManager.Terms memory) {
-        return ILicenseManager.Terms({
-            price: price,
-            currency: currency,
-            period: period,
-            maxLicences: 0,
-            pinnedVersion: 0,
-            rights: 3,
-            transferable: false,
-            termsHash: keccak256("terms v1")
-        });
-    }
-
     function _offer(ILicenseManager.Terms memory terms) internal returns (uint256) {
         vm.prank(builder);
         return licences.createOffer(model, terms);

@@ -6,6 +6,7 @@ import {Test} from "forge-std/Test.sol";
 import {AssetRegistry} from "../../src/AssetRegistry.sol";
 import {RoyaltyShares} from "../../src/RoyaltyShares.sol";
 import {IAssetRegistry} from "../../src/interfaces/IAssetRegistry.sol";
+import {ILicenseManager} from "../../src/interfaces/ILicenseManager.sol";
 import {IRevenueVault} from "../../src/interfaces/IRevenueVault.sol";
 
 /// @dev Deploys and wires the registry and the shares as the Ignition module does. Unless a test
@@ -46,6 +47,20 @@ abstract contract Fixture is Test, IRevenueVault {
     function _soleSplit(address holder) internal pure returns (IAssetRegistry.Split[] memory split) {
         split = new IAssetRegistry.Split[](1);
         split[0] = IAssetRegistry.Split({holder: holder, shares: 1_000_000});
+    }
+
+    /// @dev Terms of a soulbound research-and-clinical offer with no cap, latest version.
+    function _terms(address currency, uint96 price, uint32 period) internal pure returns (ILicenseManager.Terms memory) {
+        return ILicenseManager.Terms({
+            price: price,
+            currency: currency,
+            period: period,
+            maxLicences: 0,
+            pinnedVersion: 0,
+            rights: 3,
+            transferable: false,
+            termsHash: keccak256("terms v1")
+        });
     }
 
     function _noParents() internal pure returns (IAssetRegistry.Parent[] memory) {

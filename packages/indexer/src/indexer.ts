@@ -68,6 +68,30 @@ export async function syncToHead(deps: IndexerDeps): Promise<SyncResult> {
   }
 }
 
+type Session = { decode: ReturnType<typeof createDecoder>; context: ProjectionContext };
+const sessions = new WeakMap<IndexerConfig, Session>();
+
+/** The decoder and projection context of a configuration, built once: following the head calls
+ *  syncToHead every poll, which must not re-derive ABI layouts or re-read currencies each time.
+ *  (After a rollback the currency set may name one no longer credited: that only loads an absent row.) */
+async function sessionFor({ config, db }: IndexerDeps): Promise<Session> {
+  const known = sessions.get(config);
+  if (known) return known;
+  const session = {
+    decode: createDecoder(config.contracts),
+    context: {
+      chainId: config.chainId,
+      currencies: new Set([
+        "0x0000000000000000000000000000000000000000",
+        ...(await creditedCurrencies(db, config.chainId)),
+      ]),
+      payments: new Map(),
+    },
+  };
+  sessions.set(config, session);
+  return session;
+}
+
 async function indexRange(
   deps: IndexerDeps,
   start: Checkpoint | null,
@@ -77,15 +101,7 @@ async function indexRange(
   logger: Logger,
 ): Promise<number> {
   const { config, rpc, db } = deps;
-  const decode = createDecoder(config.contracts);
-  const context: ProjectionContext = {
-    chainId: config.chainId,
-    currencies: new Set([
-      "0x0000000000000000000000000000000000000000",
-      ...(await creditedCurrencies(db, config.chainId)),
-    ]),
-    payments: new Map(),
-  };
+  const { decode, context } = await sessionFor(deps);
   const journalFrom = head - BigInt(config.reorgWindow);
   const progress = deps.progress?.(Number(toBlock - fromBlock + 1n));
   let previous = start;

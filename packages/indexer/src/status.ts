@@ -1,6 +1,5 @@
 // Where the indexer stands for a chain: the chain's head, the checkpoint, and how far behind it is.
 import type { PrismaClient } from "@tessera/db";
-import { readCheckpoint } from "./store.ts";
 
 export type IndexerStatus = {
   chainId: number;
@@ -20,8 +19,10 @@ export async function readStatus(
   head: bigint,
   confirmations: number,
 ): Promise<IndexerStatus> {
-  const checkpoint = await readCheckpoint(db, chainId);
-  const row = await db.indexerCheckpoint.findUnique({ where: { chainId }, select: { updatedAt: true } });
+  const [checkpoint, events] = await Promise.all([
+    db.indexerCheckpoint.findUnique({ where: { chainId } }),
+    db.chainEvent.count({ where: { chainId } }),
+  ]);
   const safeHead = head - BigInt(confirmations);
   const indexed = checkpoint?.blockNumber ?? -1n;
   return {
@@ -31,7 +32,7 @@ export async function readStatus(
     checkpoint: checkpoint?.blockNumber ?? null,
     checkpointHash: checkpoint?.blockHash ?? null,
     lagBlocks: safeHead > indexed ? safeHead - indexed : 0n,
-    events: await db.chainEvent.count({ where: { chainId } }),
-    updatedAt: row?.updatedAt ?? null,
+    events,
+    updatedAt: checkpoint?.updatedAt ?? null,
   };
 }

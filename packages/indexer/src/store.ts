@@ -139,7 +139,7 @@ export async function rollbackTo(db: PrismaClient, chainId: number, ancestor: Ch
         if (created.length > 0) {
           await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE id = ANY($1::text[])`, created);
         }
-        if (restored.length > 0) await upsertJson(tx, table, JSON.stringify(restored));
+        if (restored.length > 0) await upsert(tx, table, restored as Record<string, unknown>[]);
       }
       const after = { chainId, blockNumber: { gt: ancestor.blockNumber } };
       for (const table of FACT_TABLES) {
@@ -188,19 +188,15 @@ export async function creditedCurrencies(db: PrismaClient | Tx, chainId: number)
   return rows.map((row) => row.currency);
 }
 
-async function upsert<T extends Table>(tx: Tx, table: T, rows: Rows[T][]): Promise<void> {
-  await upsertJson(tx, table, toJson(rows));
-}
-
-async function upsertJson(tx: Tx, table: Table, json: string): Promise<void> {
-  const sample = JSON.parse(json)[0] as Record<string, unknown>;
-  const columns = Object.keys(sample)
+/** Inserts or replaces whole rows (every row of a table has the same columns). */
+async function upsert(tx: Tx, table: Table, rows: readonly object[]): Promise<void> {
+  const columns = Object.keys(rows[0] as object)
     .filter((column) => column !== "id")
     .map((column) => `"${column}"`);
   await tx.$executeRawUnsafe(
     `INSERT INTO "${table}" SELECT * FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb)
      ON CONFLICT (id) DO UPDATE SET (${columns.join(", ")}) = ROW(${columns.map((c) => `EXCLUDED.${c}`).join(", ")})`,
-    json,
+    toJson(rows),
   );
 }
 

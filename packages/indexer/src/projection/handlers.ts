@@ -105,7 +105,6 @@ export function touches(event: DecodedEvent, ctx: ProjectionContext): [Table, st
             ["SeatDelegation", rowId.delegation(c, event.args.licenceId, lower(event.args.account))],
           ];
         case "PaymentSplit":
-          return [["ProtocolFee", rowId.fee(c, lower(event.args.currency))]];
         case "ProtocolFeesWithdrawn":
           return [["ProtocolFee", rowId.fee(c, lower(event.args.currency))]];
         case "CurrencyAllowed":
@@ -446,38 +445,11 @@ export function apply(ws: WorkingSet, ctx: ProjectionContext, event: DecodedEven
             txHash: event.txHash,
             soldAt: at,
           });
-          const id = rowId.fee(c, currency);
-          const fee = ws.get("ProtocolFee", id);
-          ws.put(
-            "ProtocolFee",
-            {
-              id,
-              chainId: c,
-              currency,
-              accrued: (fee?.accrued ?? 0n) + a.protocolFee,
-              withdrawn: fee?.withdrawn ?? 0n,
-              updatedBlock: block,
-            },
-            block,
-          );
+          addProtocolFees(ws, c, block, currency, a.protocolFee, 0n);
           return;
         }
         case "ProtocolFeesWithdrawn": {
-          const currency = lower(event.args.currency);
-          const id = rowId.fee(c, currency);
-          const fee = ws.get("ProtocolFee", id);
-          ws.put(
-            "ProtocolFee",
-            {
-              id,
-              chainId: c,
-              currency,
-              accrued: fee?.accrued ?? 0n,
-              withdrawn: (fee?.withdrawn ?? 0n) + event.args.amount,
-              updatedBlock: block,
-            },
-            block,
-          );
+          addProtocolFees(ws, c, block, lower(event.args.currency), 0n, event.args.amount);
           return;
         }
         case "CurrencyAllowed": {
@@ -674,6 +646,31 @@ export function apply(ws: WorkingSet, ctx: ProjectionContext, event: DecodedEven
       }
     }
   }
+}
+
+/** Adds to the protocol fees accrued and withdrawn in one currency. */
+function addProtocolFees(
+  ws: WorkingSet,
+  chainId: number,
+  block: bigint,
+  currency: string,
+  accrued: bigint,
+  withdrawn: bigint,
+): void {
+  const id = rowId.fee(chainId, currency);
+  const fee = ws.get("ProtocolFee", id);
+  ws.put(
+    "ProtocolFee",
+    {
+      id,
+      chainId,
+      currency,
+      accrued: (fee?.accrued ?? 0n) + accrued,
+      withdrawn: (fee?.withdrawn ?? 0n) + withdrawn,
+      updatedBlock: block,
+    },
+    block,
+  );
 }
 
 /** Settles a holder's position in one currency at the asset's credited total, as the contract does. */
