@@ -85,7 +85,7 @@ const terms = {
   price,
   currency: zeroAddress,
   period: 30 * 24 * 3600,
-  maxLicences: 0,
+  maxLicenses: 0,
   pinnedVersion: 0,
   rights: 3,
   transferable: false,
@@ -94,7 +94,7 @@ const terms = {
 await mined(deployed.licenseManager.write.createOffer([2n, terms]));
 const burst = await connection.viem.deployContract("SalesBurst", [deployed.licenseManager.address]);
 
-// Each purchase of the model emits 6 events: licence Transfer, LicencePurchased, the parent's
+// Each purchase of the model emits 6 events: license Transfer, LicensePurchased, the parent's
 // RevenueCredited and UpstreamPaid, PaymentSplit and the model's RevenueCredited.
 const PER_TX = 80;
 let generated = 0;

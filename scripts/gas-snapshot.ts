@@ -75,7 +75,7 @@ function terms(currency: Address, price: bigint) {
     price,
     currency,
     period: 30 * 24 * 3600,
-    maxLicences: 0,
+    maxLicenses: 0,
     pinnedVersion: 0,
     rights: 3,
     transferable: false,

@@ -17,10 +17,10 @@ import {IRevenueVault} from "./interfaces/IRevenueVault.sol";
 import {IRoyaltyShares} from "./interfaces/IRoyaltyShares.sol";
 
 /// @title LicenseManager
-/// @notice Offers and ERC-721 licences for Tessera's assets (see ILicenseManager), and the vault that
+/// @notice Offers and ERC-721 licenses for Tessera's assets (see ILicenseManager), and the vault that
 ///         holds sale proceeds until shareholders claim them (see IRevenueVault).
-/// @dev Solady's ERC721 keeps 96 bits of per-token data in the owner's slot; a licence's offer, expiry
-///      and seats live there, so minting a licence writes one new slot instead of two.
+/// @dev Solady's ERC721 keeps 96 bits of per-token data in the owner's slot; a license's offer, expiry
+///      and seats live there, so minting a license writes one new slot instead of two.
 contract LicenseManager is
     ILicenseManager,
     IRevenueVault,
@@ -48,7 +48,7 @@ contract LicenseManager is
     struct Offer {
         uint64 assetId;
         uint32 period;
-        uint32 maxLicences;
+        uint32 maxLicenses;
         uint32 sold;
         uint32 pinnedVersion;
         uint8 rights;
@@ -59,8 +59,8 @@ contract LicenseManager is
         bytes32 termsHash;
     }
 
-    /// @notice A licence as views return it; `price` is its offer's (offers never change).
-    struct Licence {
+    /// @notice A license as views return it; `price` is its offer's (offers never change).
+    struct License {
         uint32 offerId;
         uint40 expiresAt;
         uint32 seats;
@@ -69,14 +69,14 @@ contract LicenseManager is
         uint96 price;
     }
 
-    /// @dev Written only by seat changes and transfers of a licence with delegates; the epoch makes
-    ///      every earlier delegation stale at once when a licence changes hands.
+    /// @dev Written only by seat changes and transfers of a license with delegates; the epoch makes
+    ///      every earlier delegation stale at once when a license changes hands.
     struct Delegation {
         uint32 delegates;
         uint16 epoch;
     }
 
-    /// @dev Layout of a licence's 96 bits of token data: offerId | expiresAt << 32 | seats << 72.
+    /// @dev Layout of a license's 96 bits of token data: offerId | expiresAt << 32 | seats << 72.
     uint256 private constant EXPIRY_SHIFT = 32;
     uint256 private constant SEATS_SHIFT = 72;
     uint256 private constant MAX_SEATS = type(uint24).max;
@@ -97,11 +97,11 @@ contract LicenseManager is
     uint16 public curatorBps;
     /// @notice Offers created so far (the highest offer id).
     uint256 public offerCount;
-    /// @notice Licences sold so far (the highest licence id).
-    uint256 public licenceCount;
+    /// @notice Licenses sold so far (the highest license id).
+    uint256 public licenseCount;
     mapping(uint256 offerId => Offer) private _offers;
-    mapping(uint256 licenceId => Delegation) private _delegation;
-    mapping(uint256 licenceId => mapping(address account => uint16 epochPlusOne)) private _delegates;
+    mapping(uint256 licenseId => Delegation) private _delegation;
+    mapping(uint256 licenseId => mapping(address account => uint16 epochPlusOne)) private _delegates;
     /// @notice ERC-20s that offers may be priced in (ETH always may).
     mapping(address currency => bool) public allowedCurrency;
     /// @notice Protocol fees held for the treasury, per currency.
@@ -109,7 +109,7 @@ contract LicenseManager is
 
     // ───────────────────────────────────────── constructor ─────────────────────────────────────────
 
-    /// @notice Creates the licence manager; fees start as given and can be changed by FEE_MANAGER_ROLE.
+    /// @notice Creates the license manager; fees start as given and can be changed by FEE_MANAGER_ROLE.
     /// @param admin Receives the admin, fee-manager and pauser roles.
     /// @param registry The asset registry.
     /// @param shares The royalty shares (must name this contract its vault).
@@ -151,12 +151,12 @@ contract LicenseManager is
             if (terms.pinnedVersion > versions) revert LicenseManagerUnknownVersion(assetId, terms.pinnedVersion);
         }
         offerId = ++offerCount;
-        // Licences store their offer's id in 32 bits.
+        // Licenses store their offer's id in 32 bits.
         if (offerId > type(uint32).max) revert LicenseManagerTooManyOffers();
         _offers[offerId] = Offer({
             assetId: uint64(assetId),
             period: terms.period,
-            maxLicences: terms.maxLicences,
+            maxLicenses: terms.maxLicenses,
             sold: 0,
             pinnedVersion: terms.pinnedVersion,
             rights: terms.rights,
@@ -185,7 +185,7 @@ contract LicenseManager is
         payable
         whenNotPaused
         nonReentrant
-        returns (uint256 licenceId)
+        returns (uint256 licenseId)
     {
         return _purchase(offerId, seats, periods, to, maxTotal);
     }
@@ -201,7 +201,7 @@ contract LicenseManager is
         uint8 v,
         bytes32 r,
         bytes32 s
-    ) external whenNotPaused nonReentrant returns (uint256 licenceId) {
+    ) external whenNotPaused nonReentrant returns (uint256 licenseId) {
         address currency = _offer(offerId).currency;
         // A front-run permit only spends the signature; the allowance it set is still there.
         try IERC20Permit(currency).permit(msg.sender, address(this), maxTotal, deadline, v, r, s) {} catch {}
@@ -209,56 +209,56 @@ contract LicenseManager is
     }
 
     /// @inheritdoc ILicenseManager
-    function renew(uint256 licenceId, uint32 periods) external payable whenNotPaused nonReentrant {
-        (uint256 offerId, uint256 expiresAt, uint256 seats) = _unpack(_licenceData(licenceId));
+    function renew(uint256 licenseId, uint32 periods) external payable whenNotPaused nonReentrant {
+        (uint256 offerId, uint256 expiresAt, uint256 seats) = _unpack(_licenseData(licenseId));
         Offer storage offer = _offers[offerId];
-        if (offer.period == 0) revert LicenseManagerPerpetual(licenceId);
+        if (offer.period == 0) revert LicenseManagerPerpetual(licenseId);
         if (periods == 0) revert LicenseManagerInvalidQuantity(seats, periods);
         uint256 total = uint256(offer.price) * seats * periods;
         uint256 from = expiresAt > block.timestamp ? expiresAt : block.timestamp;
         uint256 newExpiry = from + uint256(offer.period) * periods;
         if (newExpiry > MAX_EXPIRY) revert LicenseManagerInvalidQuantity(seats, periods);
-        _setExtraData(licenceId, _pack(offerId, newExpiry, seats));
-        emit LicenceRenewed(licenceId, msg.sender, uint64(newExpiry), total);
+        _setExtraData(licenseId, _pack(offerId, newExpiry, seats));
+        emit LicenseRenewed(licenseId, msg.sender, uint64(newExpiry), total);
         _collect(offer.currency, total);
-        _distribute(licenceId, offer.assetId, offer.currency, total);
+        _distribute(licenseId, offer.assetId, offer.currency, total);
         _refundSurplus(offer.currency, total);
     }
 
     // ────────────────────────────────────────── seats ──────────────────────────────────────────────
 
     /// @inheritdoc ILicenseManager
-    function delegateSeat(uint256 licenceId, address account) external {
-        (,, uint256 seats) = _unpack(_holderLicenceData(licenceId));
-        Delegation storage delegation = _delegation[licenceId];
-        if (_delegates[licenceId][account] == delegation.epoch + 1) {
-            revert LicenseManagerAlreadyDelegated(licenceId, account);
+    function delegateSeat(uint256 licenseId, address account) external {
+        (,, uint256 seats) = _unpack(_holderLicenseData(licenseId));
+        Delegation storage delegation = _delegation[licenseId];
+        if (_delegates[licenseId][account] == delegation.epoch + 1) {
+            revert LicenseManagerAlreadyDelegated(licenseId, account);
         }
         // The holder occupies one seat itself.
-        if (delegation.delegates + 1 >= seats) revert LicenseManagerNoFreeSeat(licenceId, uint32(seats));
-        _delegates[licenceId][account] = delegation.epoch + 1;
-        emit SeatDelegated(licenceId, account, ++delegation.delegates);
+        if (delegation.delegates + 1 >= seats) revert LicenseManagerNoFreeSeat(licenseId, uint32(seats));
+        _delegates[licenseId][account] = delegation.epoch + 1;
+        emit SeatDelegated(licenseId, account, ++delegation.delegates);
     }
 
     /// @inheritdoc ILicenseManager
-    function revokeSeat(uint256 licenceId, address account) external {
-        _holderLicenceData(licenceId);
-        Delegation storage delegation = _delegation[licenceId];
-        if (_delegates[licenceId][account] != delegation.epoch + 1) {
-            revert LicenseManagerNotDelegated(licenceId, account);
+    function revokeSeat(uint256 licenseId, address account) external {
+        _holderLicenseData(licenseId);
+        Delegation storage delegation = _delegation[licenseId];
+        if (_delegates[licenseId][account] != delegation.epoch + 1) {
+            revert LicenseManagerNotDelegated(licenseId, account);
         }
-        delete _delegates[licenceId][account];
-        emit SeatRevoked(licenceId, account, --delegation.delegates);
+        delete _delegates[licenseId][account];
+        emit SeatRevoked(licenseId, account, --delegation.delegates);
     }
 
     // ────────────────────────────────────────── views ──────────────────────────────────────────────
 
     /// @inheritdoc ILicenseManager
-    function isValid(uint256 licenceId, address account) external view returns (bool) {
-        (uint256 offerId, uint256 expiresAt,) = _unpack(_getExtraData(licenceId));
+    function isValid(uint256 licenseId, address account) external view returns (bool) {
+        (uint256 offerId, uint256 expiresAt,) = _unpack(_getExtraData(licenseId));
         if (offerId == 0) return false;
         if (expiresAt != 0 && expiresAt <= block.timestamp) return false;
-        return _ownerOf(licenceId) == account || _delegates[licenceId][account] == _delegation[licenceId].epoch + 1;
+        return _ownerOf(licenseId) == account || _delegates[licenseId][account] == _delegation[licenseId].epoch + 1;
     }
 
     /// @notice An offer's terms and sales.
@@ -268,13 +268,13 @@ contract LicenseManager is
         return _offer(offerId);
     }
 
-    /// @notice A licence's seats, expiry and recorded price.
-    /// @param licenceId The licence.
-    /// @return The stored licence.
-    function licenceOf(uint256 licenceId) external view returns (Licence memory) {
-        (uint256 offerId, uint256 expiresAt, uint256 seats) = _unpack(_licenceData(licenceId));
-        Delegation memory delegation = _delegation[licenceId];
-        return Licence({
+    /// @notice A license's seats, expiry and recorded price.
+    /// @param licenseId The license.
+    /// @return The stored license.
+    function licenseOf(uint256 licenseId) external view returns (License memory) {
+        (uint256 offerId, uint256 expiresAt, uint256 seats) = _unpack(_licenseData(licenseId));
+        Delegation memory delegation = _delegation[licenseId];
+        return License({
             offerId: uint32(offerId),
             expiresAt: uint40(expiresAt),
             seats: uint32(seats),
@@ -284,23 +284,23 @@ contract LicenseManager is
         });
     }
 
-    /// @notice The licence collection's name.
-    /// @return "Tessera Licence".
+    /// @notice The license collection's name.
+    /// @return "Tessera License".
     function name() public pure override returns (string memory) {
-        return "Tessera Licence";
+        return "Tessera License";
     }
 
-    /// @notice The licence collection's symbol.
+    /// @notice The license collection's symbol.
     /// @return "TSRL".
     function symbol() public pure override returns (string memory) {
         return "TSRL";
     }
 
-    /// @notice Licences carry no metadata URI: their terms are on chain and in the offer's events.
-    /// @param licenceId An existing licence.
+    /// @notice Licenses carry no metadata URI: their terms are on chain and in the offer's events.
+    /// @param licenseId An existing license.
     /// @return The empty string.
-    function tokenURI(uint256 licenceId) public view override returns (string memory) {
-        _licenceData(licenceId);
+    function tokenURI(uint256 licenseId) public view override returns (string memory) {
+        _licenseData(licenseId);
         return "";
     }
 
@@ -368,14 +368,14 @@ contract LicenseManager is
 
     function _purchase(uint256 offerId, uint32 seats, uint32 periods, address to, uint256 maxTotal)
         private
-        returns (uint256 licenceId)
+        returns (uint256 licenseId)
     {
         Offer storage offer = _offer(offerId);
         uint256 total = _quote(offer, offerId, seats, periods, to, maxTotal);
-        licenceId = _issue(offer, offerId, seats, periods, to);
+        licenseId = _issue(offer, offerId, seats, periods, to);
         (uint256 assetId, address currency) = (offer.assetId, offer.currency);
         _collect(currency, total);
-        _distribute(licenceId, assetId, currency, total);
+        _distribute(licenseId, assetId, currency, total);
         _refundSurplus(currency, total);
     }
 
@@ -386,8 +386,8 @@ contract LicenseManager is
         returns (uint256 total)
     {
         if (offer.retired) revert LicenseManagerOfferRetired(offerId);
-        if (offer.maxLicences != 0 && offer.sold >= offer.maxLicences) {
-            revert LicenseManagerSoldOut(offerId, offer.maxLicences);
+        if (offer.maxLicenses != 0 && offer.sold >= offer.maxLicenses) {
+            revert LicenseManagerSoldOut(offerId, offer.maxLicenses);
         }
         if (
             seats == 0 || seats > MAX_SEATS || periods == 0 || (offer.period == 0 && periods != 1)
@@ -398,16 +398,16 @@ contract LicenseManager is
         if (total > maxTotal) revert LicenseManagerAboveMaxTotal(total, maxTotal);
     }
 
-    /// @dev Mints the licence with its offer, expiry and seats packed into the token's own slot.
+    /// @dev Mints the license with its offer, expiry and seats packed into the token's own slot.
     function _issue(Offer storage offer, uint256 offerId, uint32 seats, uint32 periods, address to)
         private
-        returns (uint256 licenceId)
+        returns (uint256 licenseId)
     {
-        licenceId = ++licenceCount;
+        licenseId = ++licenseCount;
         uint40 expiresAt = offer.period == 0 ? 0 : uint40(block.timestamp + uint256(offer.period) * periods);
         uint32 sold = ++offer.sold;
-        _mintAndSetExtraDataUnchecked(to, licenceId, _pack(offerId, expiresAt, seats));
-        emit LicencePurchased(licenceId, offerId, offer.assetId, to, msg.sender, seats, expiresAt, sold);
+        _mintAndSetExtraDataUnchecked(to, licenseId, _pack(offerId, expiresAt, seats));
+        emit LicensePurchased(licenseId, offerId, offer.assetId, to, msg.sender, seats, expiresAt, sold);
     }
 
     /// @dev Takes `total` from the payer; an ERC-20 must arrive in full (fee-on-transfer tokens are
@@ -426,7 +426,7 @@ contract LicenseManager is
 
     /// @dev Splits a payment: fee accrues for the treasury; parents' shareholders, stakers and the
     ///      asset's shareholders are credited. The asset's shareholders take every rounding remainder.
-    function _distribute(uint256 licenceId, uint256 assetId, address currency, uint256 total) private {
+    function _distribute(uint256 licenseId, uint256 assetId, address currency, uint256 total) private {
         uint256 fee = (total * protocolFeeBps) / BPS;
         uint256 upstream;
         uint256 curators;
@@ -436,14 +436,14 @@ contract LicenseManager is
             uint256 part = (total * parents[i].bps) / BPS;
             upstream += part;
             _credit(parents[i].assetId, currency, part);
-            emit UpstreamPaid(licenceId, parents[i].assetId, currency, part);
+            emit UpstreamPaid(licenseId, parents[i].assetId, currency, part);
         }
         if (curatorBps != 0 && CURATORS.acceptsReward(assetId, currency)) {
             curators = (total * curatorBps) / BPS;
             CURATORS.notifyReward{value: currency == address(0) ? curators : 0}(assetId, currency, curators);
         }
         uint256 rest = total - fee - upstream - curators;
-        emit PaymentSplit(licenceId, assetId, currency, total, fee, upstream, curators, rest);
+        emit PaymentSplit(licenseId, assetId, currency, total, fee, upstream, curators, rest);
         _credit(assetId, currency, rest);
     }
 
@@ -463,13 +463,13 @@ contract LicenseManager is
         else IERC20(currency).safeTransfer(to, amount);
     }
 
-    /// @dev The one hook every licence transfer passes through: soulbound licences cannot move, and
-    ///      a moved licence with delegates starts a new delegation epoch (old staff lose their seats).
-    function _beforeTokenTransfer(address from, address to, uint256 licenceId) internal override {
+    /// @dev The one hook every license transfer passes through: soulbound licenses cannot move, and
+    ///      a moved license with delegates starts a new delegation epoch (old staff lose their seats).
+    function _beforeTokenTransfer(address from, address to, uint256 licenseId) internal override {
         if (from == address(0) || to == address(0)) return;
-        (uint256 offerId,,) = _unpack(_getExtraData(licenceId));
-        if (!_offers[offerId].transferable) revert LicenseManagerSoulbound(licenceId);
-        Delegation storage delegation = _delegation[licenceId];
+        (uint256 offerId,,) = _unpack(_getExtraData(licenseId));
+        if (!_offers[offerId].transferable) revert LicenseManagerSoulbound(licenseId);
+        Delegation storage delegation = _delegation[licenseId];
         if (delegation.delegates != 0) {
             ++delegation.epoch;
             delegation.delegates = 0;
@@ -483,7 +483,7 @@ contract LicenseManager is
             t.price,
             t.currency,
             t.period,
-            t.maxLicences,
+            t.maxLicenses,
             t.pinnedVersion,
             t.rights,
             t.transferable,
@@ -515,14 +515,14 @@ contract LicenseManager is
         if (offer.assetId == 0) revert LicenseManagerUnknownOffer(offerId);
     }
 
-    function _licenceData(uint256 licenceId) private view returns (uint96 data) {
-        data = _getExtraData(licenceId);
-        if (data == 0) revert LicenseManagerUnknownLicence(licenceId);
+    function _licenseData(uint256 licenseId) private view returns (uint96 data) {
+        data = _getExtraData(licenseId);
+        if (data == 0) revert LicenseManagerUnknownLicense(licenseId);
     }
 
-    function _holderLicenceData(uint256 licenceId) private view returns (uint96 data) {
-        data = _licenceData(licenceId);
-        if (_ownerOf(licenceId) != msg.sender) revert LicenseManagerNotHolder(licenceId, msg.sender);
+    function _holderLicenseData(uint256 licenseId) private view returns (uint96 data) {
+        data = _licenseData(licenseId);
+        if (_ownerOf(licenseId) != msg.sender) revert LicenseManagerNotHolder(licenseId, msg.sender);
     }
 
     function _pack(uint256 offerId, uint256 expiresAt, uint256 seats) private pure returns (uint96) {

@@ -13,7 +13,7 @@ import {Fixture} from "./utils/Fixture.sol";
 ///      and every holder's claimable revenue, with only rounding dust left over.
 contract LicenseManagerInvariantTest is Fixture {
     MarketplaceHandler internal handler;
-    LicenseManager internal licences;
+    LicenseManager internal licenses;
     MockCuratorRewards internal curators;
     MockERC20Permit internal usd;
 
@@ -25,10 +25,10 @@ contract LicenseManagerInvariantTest is Fixture {
         super.setUp();
         curators = new MockCuratorRewards();
         usd = new MockERC20Permit();
-        licences = new LicenseManager(admin, registry, shares, curators, makeAddr("treasury"), 250, 500);
+        licenses = new LicenseManager(admin, registry, shares, curators, makeAddr("treasury"), 250, 500);
         vm.startPrank(admin);
-        shares.setVault(licences);
-        licences.setCurrencyAllowed(address(usd), true);
+        shares.setVault(licenses);
+        licenses.setCurrencyAllowed(address(usd), true);
         vm.stopPrank();
 
         address[] memory holders = new address[](4);
@@ -46,13 +46,13 @@ contract LicenseManagerInvariantTest is Fixture {
         parents[0] = IAssetRegistry.Parent({assetId: assets[0], bps: 1_500});
         assets[1] = registry.register(IAssetRegistry.AssetKind.Model, CARD, CONTENT, split, parents);
         uint256[] memory offers = new uint256[](4);
-        offers[0] = licences.createOffer(assets[1], _terms(address(0), 0.37 ether + 1, 30 days));
-        offers[1] = licences.createOffer(assets[1], _terms(address(usd), 199e6 + 3, 0));
-        offers[2] = licences.createOffer(assets[0], _terms(address(0), 142_857_142_857_142_857, 0));
-        offers[3] = licences.createOffer(assets[0], _terms(address(usd), 10e6 + 1, 7 days));
+        offers[0] = licenses.createOffer(assets[1], _terms(address(0), 0.37 ether + 1, 30 days));
+        offers[1] = licenses.createOffer(assets[1], _terms(address(usd), 199e6 + 3, 0));
+        offers[2] = licenses.createOffer(assets[0], _terms(address(0), 142_857_142_857_142_857, 0));
+        offers[3] = licenses.createOffer(assets[0], _terms(address(usd), 10e6 + 1, 7 days));
         vm.stopPrank();
 
-        handler = new MarketplaceHandler(licences, shares, curators, usd, assets, offers, holders);
+        handler = new MarketplaceHandler(licenses, shares, curators, usd, assets, offers, holders);
         targetContract(address(handler));
     }
 
@@ -69,14 +69,14 @@ contract LicenseManagerInvariantTest is Fixture {
     function _check(address currency, uint256 balance) internal view {
         uint256 out = handler.claimed(currency) + handler.feesOut(currency) + curators.received(currency);
         assertEq(balance, handler.paidIn(currency) - out, "vault balance == paid in - claimed - fees out - curators");
-        uint256 owed = licences.accruedProtocolFees(currency) + _sumClaimable(currency);
+        uint256 owed = licenses.accruedProtocolFees(currency) + _sumClaimable(currency);
         assertLe(owed, balance, "the vault covers the fees and every claim");
         // Rounding leaves at most a wei per holder and asset per settlement.
         assertLe(balance - owed, (handler.settlements() + 8) * 8, "dust stays rounding-sized");
     }
 
     function invariant_vaultBalancesPerCurrency() public view {
-        _check(address(0), address(licences).balance);
-        _check(address(usd), usd.balanceOf(address(licences)));
+        _check(address(0), address(licenses).balance);
+        _check(address(usd), usd.balanceOf(address(licenses)));
     }
 }

@@ -14,7 +14,7 @@ import {StdStorage, stdStorage} from "forge-std/StdStorage.sol";
 contract LicenseManagerTest is Fixture {
     using stdStorage for StdStorage;
 
-    LicenseManager internal licences;
+    LicenseManager internal licenses;
     MockCuratorRewards internal curators;
     MockERC20Permit internal usd;
     address internal treasury = makeAddr("treasury");
@@ -38,10 +38,10 @@ contract LicenseManagerTest is Fixture {
         super.setUp();
         curators = new MockCuratorRewards();
         usd = new MockERC20Permit();
-        licences = new LicenseManager(admin, registry, shares, curators, treasury, FEE_BPS, CURATOR_BPS);
+        licenses = new LicenseManager(admin, registry, shares, curators, treasury, FEE_BPS, CURATOR_BPS);
         vm.startPrank(admin);
-        shares.setVault(licences);
-        licences.setCurrencyAllowed(address(usd), true);
+        shares.setVault(licenses);
+        licenses.setCurrencyAllowed(address(usd), true);
         vm.stopPrank();
         dataset = _registerAs(builder);
         IAssetRegistry.Parent[] memory parents = new IAssetRegistry.Parent[](1);
@@ -54,22 +54,22 @@ contract LicenseManagerTest is Fixture {
 
     function _offer(ILicenseManager.Terms memory terms) internal returns (uint256) {
         vm.prank(builder);
-        return licences.createOffer(model, terms);
+        return licenses.createOffer(model, terms);
     }
 
     function _buyEth(uint256 offerId, uint32 seats, uint32 periods, uint256 value) internal returns (uint256) {
         vm.prank(clinic);
-        return licences.purchase{value: value}(offerId, seats, periods, clinic, type(uint256).max);
+        return licenses.purchase{value: value}(offerId, seats, periods, clinic, type(uint256).max);
     }
 
     // ── offers ──
 
     function test_createOffer_storesTermsAndEmits() public {
         ILicenseManager.Terms memory t = _terms(address(0), 1 ether, MONTH);
-        vm.expectEmit(true, true, false, true, address(licences));
+        vm.expectEmit(true, true, false, true, address(licenses));
         emit ILicenseManager.OfferCreated(1, model, 1 ether, address(0), MONTH, 0, 0, 3, false, keccak256("terms v1"));
         uint256 offerId = _offer(t);
-        LicenseManager.Offer memory stored = licences.offerOf(offerId);
+        LicenseManager.Offer memory stored = licenses.offerOf(offerId);
         assertEq(stored.assetId, model);
         assertEq(stored.price, 1 ether);
     }
@@ -77,31 +77,31 @@ contract LicenseManagerTest is Fixture {
     function test_createOffer_revertsForNonOwner() public {
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerNotAssetOwner.selector, model, clinic));
         vm.prank(clinic);
-        licences.createOffer(model, _terms(address(0), 1 ether, MONTH));
+        licenses.createOffer(model, _terms(address(0), 1 ether, MONTH));
     }
 
     function test_createOffer_revertsOnBadTerms() public {
         vm.startPrank(builder);
         vm.expectRevert(ILicenseManager.LicenseManagerZeroPrice.selector);
-        licences.createOffer(model, _terms(address(0), 0, MONTH));
+        licenses.createOffer(model, _terms(address(0), 0, MONTH));
         ILicenseManager.Terms memory t = _terms(address(0), 1, MONTH);
         t.rights = 0;
         vm.expectRevert(ILicenseManager.LicenseManagerNoRights.selector);
-        licences.createOffer(model, t);
+        licenses.createOffer(model, t);
         t = _terms(address(0xBEEF), 1, MONTH);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerCurrencyNotAllowed.selector, address(0xBEEF)));
-        licences.createOffer(model, t);
+        licenses.createOffer(model, t);
         t = _terms(address(0), 1, MONTH);
         t.pinnedVersion = 2;
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerUnknownVersion.selector, model, 2));
-        licences.createOffer(model, t);
+        licenses.createOffer(model, t);
         vm.stopPrank();
     }
 
     function test_retireOffer_stopsSales() public {
         uint256 offerId = _offer(_terms(address(0), 1 ether, MONTH));
         vm.prank(builder);
-        licences.retireOffer(offerId);
+        licenses.retireOffer(offerId);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerOfferRetired.selector, offerId));
         _buyEth(offerId, 1, 1, 1 ether);
     }
@@ -115,20 +115,20 @@ contract LicenseManagerTest is Fixture {
 
         uint256 total = 6 ether;
         assertEq(clinic.balance, 100 ether - total);
-        assertEq(licences.ownerOf(id), clinic);
-        assertEq(licences.accruedProtocolFees(address(0)), (total * FEE_BPS) / 10_000);
+        assertEq(licenses.ownerOf(id), clinic);
+        assertEq(licenses.accruedProtocolFees(address(0)), (total * FEE_BPS) / 10_000);
         assertEq(curators.received(address(0)), (total * CURATOR_BPS) / 10_000);
         assertEq(shares.claimable(builder, dataset, address(0)), (total * UPSTREAM_BPS) / 10_000);
         assertEq(shares.claimable(builder, model, address(0)), total * 8_000 / 10_000);
         // The vault keeps the fee and the shareholders' revenue until they are withdrawn and claimed.
         assertEq(
-            address(licences).balance,
-            licences.accruedProtocolFees(address(0)) + (total * UPSTREAM_BPS) / 10_000 + total * 8_000 / 10_000
+            address(licenses).balance,
+            licenses.accruedProtocolFees(address(0)) + (total * UPSTREAM_BPS) / 10_000 + total * 8_000 / 10_000
         );
-        LicenseManager.Licence memory licence = licences.licenceOf(id);
-        assertEq(licence.expiresAt, block.timestamp + 3 * MONTH);
-        assertEq(licence.seats, 2);
-        assertTrue(licences.isValid(id, clinic));
+        LicenseManager.License memory license = licenses.licenseOf(id);
+        assertEq(license.expiresAt, block.timestamp + 3 * MONTH);
+        assertEq(license.seats, 2);
+        assertTrue(licenses.isValid(id, clinic));
     }
 
     function test_purchase_withoutStakersGivesCuratorShareToShareholders() public {
@@ -149,7 +149,7 @@ contract LicenseManagerTest is Fixture {
                     abi.encode(
                         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"),
                         clinic,
-                        address(licences),
+                        address(licenses),
                         500e6,
                         usd.nonces(clinic),
                         deadline
@@ -159,23 +159,23 @@ contract LicenseManagerTest is Fixture {
         );
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(clinicKey, digest);
         vm.prank(clinic);
-        uint256 id = licences.purchaseWithPermit(offerId, 1, 1, clinic, 500e6, deadline, v, r, s);
+        uint256 id = licenses.purchaseWithPermit(offerId, 1, 1, clinic, 500e6, deadline, v, r, s);
         assertEq(usd.balanceOf(clinic), 1_000_000e6 - 500e6);
-        assertEq(licences.accruedProtocolFees(address(usd)), 25e6);
+        assertEq(licenses.accruedProtocolFees(address(usd)), 25e6);
         assertEq(shares.claimable(builder, model, address(usd)), 425e6);
-        assertTrue(licences.isValid(id, clinic));
+        assertTrue(licenses.isValid(id, clinic));
     }
 
     function test_purchase_rejectsFeeOnTransferTokens() public {
         MockFeeOnTransfer fot = new MockFeeOnTransfer();
         vm.prank(admin);
-        licences.setCurrencyAllowed(address(fot), true);
+        licenses.setCurrencyAllowed(address(fot), true);
         uint256 offerId = _offer(_terms(address(fot), 100, MONTH));
         fot.mint(clinic, 1_000);
         vm.startPrank(clinic);
-        fot.approve(address(licences), type(uint256).max);
+        fot.approve(address(licenses), type(uint256).max);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerTokenShortfall.selector, 99, 100));
-        licences.purchase(offerId, 1, 1, clinic, 100);
+        licenses.purchase(offerId, 1, 1, clinic, 100);
         vm.stopPrank();
     }
 
@@ -184,22 +184,22 @@ contract LicenseManagerTest is Fixture {
         uint256 perpetual = _offer(_terms(address(0), 1 ether, 0));
         vm.startPrank(clinic);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerUnknownOffer.selector, 99));
-        licences.purchase{value: 1 ether}(99, 1, 1, clinic, 1 ether);
+        licenses.purchase{value: 1 ether}(99, 1, 1, clinic, 1 ether);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerInvalidQuantity.selector, 0, 1));
-        licences.purchase{value: 1 ether}(offerId, 0, 1, clinic, 1 ether);
+        licenses.purchase{value: 1 ether}(offerId, 0, 1, clinic, 1 ether);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerInvalidQuantity.selector, 1, 2));
-        licences.purchase{value: 2 ether}(perpetual, 1, 2, clinic, 2 ether);
+        licenses.purchase{value: 2 ether}(perpetual, 1, 2, clinic, 2 ether);
         vm.expectRevert(ILicenseManager.LicenseManagerZeroRecipient.selector);
-        licences.purchase{value: 1 ether}(offerId, 1, 1, address(0), 1 ether);
+        licenses.purchase{value: 1 ether}(offerId, 1, 1, address(0), 1 ether);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerAboveMaxTotal.selector, 2 ether, 1 ether));
-        licences.purchase{value: 2 ether}(offerId, 2, 1, clinic, 1 ether);
+        licenses.purchase{value: 2 ether}(offerId, 2, 1, clinic, 1 ether);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerWrongValue.selector, 0.5 ether, 1 ether));
-        licences.purchase{value: 0.5 ether}(offerId, 1, 1, clinic, 1 ether);
+        licenses.purchase{value: 0.5 ether}(offerId, 1, 1, clinic, 1 ether);
         uint32 tooMany = 1 << 24;
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerInvalidQuantity.selector, tooMany, 1));
-        licences.purchase{value: 1 ether}(offerId, tooMany, 1, clinic, type(uint256).max);
+        licenses.purchase{value: 1 ether}(offerId, tooMany, 1, clinic, type(uint256).max);
         vm.stopPrank();
-        assertEq(licences.licenceCount(), 0);
+        assertEq(licenses.licenseCount(), 0);
     }
 
     function test_purchase_packsTheLargestSeatCountAndLatestExpiry() public {
@@ -213,23 +213,23 @@ contract LicenseManagerTest is Fixture {
         );
         _buyEth(offerId, seats, periods + 1, uint256(seats) * (periods + 1));
         uint256 id = _buyEth(offerId, seats, periods, uint256(seats) * periods);
-        LicenseManager.Licence memory licence = licences.licenceOf(id);
-        assertEq(licence.seats, seats);
-        assertEq(licence.offerId, offerId);
-        assertEq(licence.expiresAt, block.timestamp + uint256(type(uint32).max) * periods);
-        assertEq(licence.price, 1);
+        LicenseManager.License memory license = licenses.licenseOf(id);
+        assertEq(license.seats, seats);
+        assertEq(license.offerId, offerId);
+        assertEq(license.expiresAt, block.timestamp + uint256(type(uint32).max) * periods);
+        assertEq(license.price, 1);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerInvalidQuantity.selector, seats, 1));
         vm.prank(clinic);
-        licences.renew{value: seats}(id, 1);
+        licenses.renew{value: seats}(id, 1);
     }
 
     function test_createOffer_revertsPastTheLastOfferId() public {
-        stdstore.target(address(licences)).sig(licences.offerCount.selector).checked_write(type(uint32).max - 1);
+        stdstore.target(address(licenses)).sig(licenses.offerCount.selector).checked_write(type(uint32).max - 1);
         _offer(_terms(address(0), 1 ether, MONTH));
-        assertEq(licences.offerCount(), type(uint32).max);
+        assertEq(licenses.offerCount(), type(uint32).max);
         vm.expectRevert(ILicenseManager.LicenseManagerTooManyOffers.selector);
         vm.prank(builder);
-        licences.createOffer(model, _terms(address(0), 1 ether, MONTH));
+        licenses.createOffer(model, _terms(address(0), 1 ether, MONTH));
     }
 
     // ── vault ──
@@ -238,7 +238,7 @@ contract LicenseManagerTest is Fixture {
         _buyEth(_offer(_terms(address(0), 1 ether, MONTH)), 1, 1, 1 ether);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerNotShares.selector, clinic));
         vm.prank(clinic);
-        licences.release(address(0), clinic, 1);
+        licenses.release(address(0), clinic, 1);
         // Claims go through the shares, which release exactly what was credited.
         uint256[] memory assets = new uint256[](2);
         (assets[0], assets[1]) = (model, dataset);
@@ -247,12 +247,12 @@ contract LicenseManagerTest is Fixture {
         uint256[] memory paid = shares.claim(assets, eth, builder);
         assertEq(paid[0], 0.85 ether + 0.1 ether);
         assertEq(builder.balance, 0.95 ether);
-        assertEq(address(licences).balance, licences.accruedProtocolFees(address(0)));
+        assertEq(address(licenses).balance, licenses.accruedProtocolFees(address(0)));
     }
 
     function test_purchase_revertsWhenSoldOut() public {
         ILicenseManager.Terms memory t = _terms(address(0), 1 ether, MONTH);
-        t.maxLicences = 1;
+        t.maxLicenses = 1;
         uint256 offerId = _offer(t);
         _buyEth(offerId, 1, 1, 1 ether);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerSoldOut.selector, offerId, 1));
@@ -262,7 +262,7 @@ contract LicenseManagerTest is Fixture {
     function test_purchase_revertsWhenPaused() public {
         uint256 offerId = _offer(_terms(address(0), 1 ether, MONTH));
         vm.prank(admin);
-        licences.pause();
+        licenses.pause();
         vm.expectRevert(Pausable.EnforcedPause.selector);
         _buyEth(offerId, 1, 1, 1 ether);
     }
@@ -272,18 +272,18 @@ contract LicenseManagerTest is Fixture {
     function test_renew_extendsFromExpiryAtRecordedPrice() public {
         uint256 offerId = _offer(_terms(address(0), 1 ether, MONTH));
         uint256 id = _buyEth(offerId, 1, 1, 1 ether);
-        uint256 firstExpiry = licences.licenceOf(id).expiresAt;
+        uint256 firstExpiry = licenses.licenseOf(id).expiresAt;
         vm.prank(clinic);
-        licences.renew{value: 2 ether}(id, 2);
-        assertEq(licences.licenceOf(id).expiresAt, firstExpiry + 2 * MONTH);
+        licenses.renew{value: 2 ether}(id, 2);
+        assertEq(licenses.licenseOf(id).expiresAt, firstExpiry + 2 * MONTH);
         vm.warp(firstExpiry + 3 * MONTH);
-        assertFalse(licences.isValid(id, clinic));
+        assertFalse(licenses.isValid(id, clinic));
     }
 
-    function test_renew_revertsForPerpetualLicence() public {
+    function test_renew_revertsForPerpetualLicense() public {
         uint256 id = _buyEth(_offer(_terms(address(0), 1 ether, 0)), 1, 1, 1 ether);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerPerpetual.selector, id));
-        licences.renew(id, 1);
+        licenses.renew(id, 1);
     }
 
     // ── seats ──
@@ -291,14 +291,14 @@ contract LicenseManagerTest is Fixture {
     function test_delegateSeat_grantsAccessUpToSeats() public {
         uint256 id = _buyEth(_offer(_terms(address(0), 1 ether, MONTH)), 2, 1, 2 ether);
         vm.startPrank(clinic);
-        licences.delegateSeat(id, nurse);
-        assertTrue(licences.isValid(id, nurse));
+        licenses.delegateSeat(id, nurse);
+        assertTrue(licenses.isValid(id, nurse));
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerNoFreeSeat.selector, id, 2));
-        licences.delegateSeat(id, makeAddr("doctor"));
-        licences.revokeSeat(id, nurse);
-        assertFalse(licences.isValid(id, nurse));
+        licenses.delegateSeat(id, makeAddr("doctor"));
+        licenses.revokeSeat(id, nurse);
+        assertFalse(licenses.isValid(id, nurse));
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerNotDelegated.selector, id, nurse));
-        licences.revokeSeat(id, nurse);
+        licenses.revokeSeat(id, nurse);
         vm.stopPrank();
     }
 
@@ -306,49 +306,49 @@ contract LicenseManagerTest is Fixture {
         uint256 id = _buyEth(_offer(_terms(address(0), 1 ether, MONTH)), 2, 1, 2 ether);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerNotHolder.selector, id, nurse));
         vm.prank(nurse);
-        licences.delegateSeat(id, nurse);
+        licenses.delegateSeat(id, nurse);
     }
 
-    function test_transfer_revertsForSoulboundLicence() public {
+    function test_transfer_revertsForSoulboundLicense() public {
         uint256 id = _buyEth(_offer(_terms(address(0), 1 ether, MONTH)), 1, 1, 1 ether);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerSoulbound.selector, id));
         vm.prank(clinic);
-        licences.transferFrom(clinic, nurse, id);
+        licenses.transferFrom(clinic, nurse, id);
     }
 
-    function test_transfer_ofTransferableLicenceDropsOldDelegates() public {
+    function test_transfer_ofTransferableLicenseDropsOldDelegates() public {
         ILicenseManager.Terms memory t = _terms(address(0), 1 ether, MONTH);
         t.transferable = true;
         uint256 id = _buyEth(_offer(t), 2, 1, 2 ether);
         address other = makeAddr("other clinic");
         vm.startPrank(clinic);
-        licences.delegateSeat(id, nurse);
-        licences.transferFrom(clinic, other, id);
+        licenses.delegateSeat(id, nurse);
+        licenses.transferFrom(clinic, other, id);
         vm.stopPrank();
-        assertFalse(licences.isValid(id, nurse));
-        assertTrue(licences.isValid(id, other));
+        assertFalse(licenses.isValid(id, nurse));
+        assertTrue(licenses.isValid(id, other));
     }
 
     // ── admin ──
 
     function test_withdrawProtocolFees_paysTreasury() public {
         _buyEth(_offer(_terms(address(0), 1 ether, MONTH)), 1, 1, 1 ether);
-        licences.withdrawProtocolFees(address(0));
+        licenses.withdrawProtocolFees(address(0));
         assertEq(treasury.balance, 0.05 ether);
-        assertEq(licences.accruedProtocolFees(address(0)), 0);
+        assertEq(licenses.accruedProtocolFees(address(0)), 0);
     }
 
     function test_setFees_enforcesCapsAndRole() public {
         vm.startPrank(admin);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerFeeAboveCap.selector, 1_001, 1_000));
-        licences.setFees(1_001, 0);
+        licenses.setFees(1_001, 0);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerFeeAboveCap.selector, 2_001, 2_000));
-        licences.setFees(0, 2_001);
+        licenses.setFees(0, 2_001);
         vm.stopPrank();
-        bytes32 role = licences.FEE_MANAGER_ROLE();
+        bytes32 role = licenses.FEE_MANAGER_ROLE();
         vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, clinic, role));
         vm.prank(clinic);
-        licences.setFees(0, 0);
+        licenses.setFees(0, 0);
     }
 
     // ── fuzz ──
@@ -362,7 +362,7 @@ contract LicenseManagerTest is Fixture {
         fee = uint16(bound(fee, 0, 1_000));
         cur = uint16(bound(cur, 0, 2_000));
         vm.prank(admin);
-        licences.setFees(fee, cur);
+        licenses.setFees(fee, cur);
         curators.setStaked(model, true);
         uint256 offerId = _offer(_terms(address(0), price, MONTH));
         uint256 total = uint256(price) * seats * periods;
@@ -370,11 +370,11 @@ contract LicenseManagerTest is Fixture {
         _buyEth(offerId, seats, periods, total);
 
         uint256 toShares = shares.claimable(builder, model, address(0)) + shares.claimable(builder, dataset, address(0));
-        uint256 parts = licences.accruedProtocolFees(address(0)) + curators.received(address(0)) + toShares;
+        uint256 parts = licenses.accruedProtocolFees(address(0)) + curators.received(address(0)) + toShares;
         // Shareholders' claims round down by at most a wei per asset; nothing else is lost.
         assertLe(parts, total);
         assertGe(parts + 2, total);
-        assertEq(address(licences).balance + curators.received(address(0)), total);
-        assertLe(parts - curators.received(address(0)), address(licences).balance, "the vault covers every claim");
+        assertEq(address(licenses).balance + curators.received(address(0)), total);
+        assertLe(parts - curators.received(address(0)), address(licenses).balance, "the vault covers every claim");
     }
 }

@@ -39,7 +39,7 @@ describe("indexer consistency", () => {
       "AssetVersion",
       "AssetLineage",
       "Offer",
-      "Licence",
+      "License",
       "SeatDelegation",
       "Sale",
       "ShareHolding",

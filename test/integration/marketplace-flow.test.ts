@@ -34,7 +34,7 @@ function terms(currency: `0x${string}`, amount: bigint) {
     price: amount,
     currency,
     period: month,
-    maxLicences: 0,
+    maxLicenses: 0,
     pinnedVersion: 0,
     rights: 3,
     transferable: false,

@@ -1,5 +1,5 @@
 // A seeded random marketplace on a test chain: registrations with splits and lineage, versions,
-// offers in ETH and tUSD, purchases, renewals, seats, licence and share transfers, claims, staking,
+// offers in ETH and tUSD, purchases, renewals, seats, license and share transfers, claims, staking,
 // unstaking and withdrawals, challenges and their resolutions, fee withdrawals. Every contract event
 // the indexer projects occurs. An action whose preconditions fail on chain is skipped (viem's gas
 // estimate reverts before anything is sent), so any seed gives a valid history.
@@ -48,7 +48,7 @@ export function createWorkload(options: {
   const assets: { id: bigint; owner: Address; holders: Set<Address> }[] = [];
   const offers: { id: bigint; currency: Address; price: bigint; periodic: boolean; transferable: boolean }[] =
     [];
-  const licences: {
+  const licenses: {
     id: bigint;
     offer: (typeof offers)[number];
     holder: Address;
@@ -60,7 +60,7 @@ export function createWorkload(options: {
   const challenges: bigint[] = [];
   let assetCount = 0n;
   let offerCount = 0n;
-  let licenceCount = 0n;
+  let licenseCount = 0n;
   let challengeCount = 0n;
 
   async function send(
@@ -155,7 +155,7 @@ export function createWorkload(options: {
               price,
               currency,
               period: periodic ? 30 * 24 * 3600 : 0,
-              maxLicences: 0,
+              maxLicenses: 0,
               pinnedVersion: 0,
               rights: 3,
               transferable,
@@ -186,8 +186,8 @@ export function createWorkload(options: {
           offer.currency === zeroAddress ? total : 0n,
         );
         if (ok)
-          licences.push({
-            id: ++licenceCount,
+          licenses.push({
+            id: ++licenseCount,
             offer,
             holder: accounts[buyer] as Address,
             seats,
@@ -199,65 +199,65 @@ export function createWorkload(options: {
     [
       1,
       async () => {
-        const licence = licences.find((l) => l.offer.periodic && chance(0.5));
-        if (!licence) return false;
-        const payer = indexOf(licence.holder);
-        const total = licence.offer.price * BigInt(licence.seats);
-        if (licence.offer.currency !== zeroAddress)
+        const license = licenses.find((l) => l.offer.periodic && chance(0.5));
+        if (!license) return false;
+        const payer = indexOf(license.holder);
+        const total = license.offer.price * BigInt(license.seats);
+        if (license.offer.currency !== zeroAddress)
           await token("usd", payer, contracts.licenseManager.address, total);
         return send(
           payer,
           contracts.licenseManager.address,
           abis.licenseManager,
           "renew",
-          [licence.id, 1],
-          licence.offer.currency === zeroAddress ? total : 0n,
+          [license.id, 1],
+          license.offer.currency === zeroAddress ? total : 0n,
         );
       },
     ],
     [
       2,
       async () => {
-        if (licences.length === 0) return false;
-        const licence = pick(licences);
-        if (licence.delegates.length > 0 && chance(0.4)) {
-          const account = licence.delegates.pop() as Address;
+        if (licenses.length === 0) return false;
+        const license = pick(licenses);
+        if (license.delegates.length > 0 && chance(0.4)) {
+          const account = license.delegates.pop() as Address;
           return send(
-            indexOf(licence.holder),
+            indexOf(license.holder),
             contracts.licenseManager.address,
             abis.licenseManager,
             "revokeSeat",
-            [licence.id, account],
+            [license.id, account],
           );
         }
         const account = pick(accounts.slice(14));
         const ok = await send(
-          indexOf(licence.holder),
+          indexOf(license.holder),
           contracts.licenseManager.address,
           abis.licenseManager,
           "delegateSeat",
-          [licence.id, account],
+          [license.id, account],
         );
-        if (ok) licence.delegates.push(account);
+        if (ok) license.delegates.push(account);
         return ok;
       },
     ],
     [
       1,
       async () => {
-        const licence = licences.find((l) => l.offer.transferable && chance(0.5));
-        if (!licence) return false;
+        const license = licenses.find((l) => l.offer.transferable && chance(0.5));
+        if (!license) return false;
         const to = pick(accounts.slice(8, 14));
         const ok = await send(
-          indexOf(licence.holder),
+          indexOf(license.holder),
           contracts.licenseManager.address,
           abis.licenseManager,
           "transferFrom",
-          [licence.holder, to, licence.id],
+          [license.holder, to, license.id],
         );
         if (ok) {
-          licence.holder = to;
-          licence.delegates = [];
+          license.holder = to;
+          license.delegates = [];
         }
         return ok;
       },

@@ -35,7 +35,7 @@ export function deployCore(m: ModuleBuilder, stakeToken: Token, currencies: read
   // The LicenseManager holds sale proceeds; the shares keep the books and tell it whom to pay.
   const vault = m.call(royaltyShares, "setVault", [licenseManager], { id: "SetRevenueVault" });
   m.call(stakingPool, "grantRole", [role("REWARD_NOTIFIER_ROLE"), licenseManager], {
-    id: "GrantLicencesNotifier",
+    id: "GrantLicensesNotifier",
   });
   m.call(stakingPool, "grantRole", [role("ARBITER_ROLE"), admin], { id: "GrantAdminArbiter" });
   currencies.forEach((currency, index) => {

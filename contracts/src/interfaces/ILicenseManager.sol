@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 /// @title ILicenseManager
-/// @notice Licence offers on Tessera's assets and the ERC-721 licences clinics buy from them. A
+/// @notice License offers on Tessera's assets and the ERC-721 licenses clinics buy from them. A
 ///         payment is split in the same transaction: protocol fee (accrued for the treasury), upstream
 ///         royalties to the parents' shareholders, the curator share to the asset's stakers, and the
 ///         rest to the asset's shareholders.
@@ -13,7 +13,7 @@ interface ILicenseManager {
         uint96 price;
         address currency;
         uint32 period;
-        uint32 maxLicences;
+        uint32 maxLicenses;
         uint32 pinnedVersion;
         uint8 rights;
         bool transferable;
@@ -26,10 +26,10 @@ interface ILicenseManager {
     /// @param price Price per seat per period (per seat when perpetual).
     /// @param currency address(0) for ETH, else an allow-listed ERC-20.
     /// @param period Seconds one period lasts; 0 = perpetual.
-    /// @param maxLicences Cap on licences sold; 0 = no cap.
+    /// @param maxLicenses Cap on licenses sold; 0 = no cap.
     /// @param pinnedVersion The version licensed; 0 = always the latest.
     /// @param rights Usage-rights bitmask.
-    /// @param transferable Whether licences can change hands (else soulbound).
+    /// @param transferable Whether licenses can change hands (else soulbound).
     /// @param termsHash sha256 of the legal terms text.
     event OfferCreated(
         uint256 indexed offerId,
@@ -37,29 +37,29 @@ interface ILicenseManager {
         uint96 price,
         address currency,
         uint32 period,
-        uint32 maxLicences,
+        uint32 maxLicenses,
         uint32 pinnedVersion,
         uint8 rights,
         bool transferable,
         bytes32 termsHash
     );
 
-    /// @notice An offer stopped selling; licences already sold stay valid and renewable.
+    /// @notice An offer stopped selling; licenses already sold stay valid and renewable.
     /// @param offerId The offer.
     /// @param assetId Its asset.
     event OfferRetired(uint256 indexed offerId, uint256 indexed assetId);
 
-    /// @notice A licence was bought; PaymentSplit follows with how the payment was divided.
-    /// @param licenceId The new licence token.
+    /// @notice A license was bought; PaymentSplit follows with how the payment was divided.
+    /// @param licenseId The new license token.
     /// @param offerId The offer it was bought from.
     /// @param assetId The asset licensed.
-    /// @param holder Who holds the licence.
+    /// @param holder Who holds the license.
     /// @param payer Who paid.
     /// @param seats Seats bought.
     /// @param expiresAt When it expires; 0 = perpetual.
-    /// @param soldCount Licences sold from this offer so far.
-    event LicencePurchased(
-        uint256 indexed licenceId,
+    /// @param soldCount Licenses sold from this offer so far.
+    event LicensePurchased(
+        uint256 indexed licenseId,
         uint256 indexed offerId,
         uint256 indexed assetId,
         address holder,
@@ -70,7 +70,7 @@ interface ILicenseManager {
     );
 
     /// @notice How one payment (a purchase or a renewal) was divided. Amounts are in `currency`.
-    /// @param licenceId The licence paid for.
+    /// @param licenseId The license paid for.
     /// @param assetId The asset licensed.
     /// @param currency address(0) for ETH, else the ERC-20.
     /// @param total What was paid.
@@ -79,7 +79,7 @@ interface ILicenseManager {
     /// @param curators What went to the asset's stakers.
     /// @param toShareholders What went to the asset's shareholders.
     event PaymentSplit(
-        uint256 indexed licenceId,
+        uint256 indexed licenseId,
         uint256 indexed assetId,
         address indexed currency,
         uint256 total,
@@ -89,31 +89,31 @@ interface ILicenseManager {
         uint256 toShareholders
     );
 
-    /// @notice A licence was extended at its recorded price.
-    /// @param licenceId The licence.
+    /// @notice A license was extended at its recorded price.
+    /// @param licenseId The license.
     /// @param payer Who paid.
     /// @param expiresAt The new expiry.
     /// @param total What was paid.
-    event LicenceRenewed(uint256 indexed licenceId, address indexed payer, uint64 expiresAt, uint256 total);
+    event LicenseRenewed(uint256 indexed licenseId, address indexed payer, uint64 expiresAt, uint256 total);
 
     /// @notice The holder gave a seat to a staff account.
-    /// @param licenceId The licence.
+    /// @param licenseId The license.
     /// @param account The staff account.
     /// @param delegates Seats delegated now.
-    event SeatDelegated(uint256 indexed licenceId, address indexed account, uint32 delegates);
+    event SeatDelegated(uint256 indexed licenseId, address indexed account, uint32 delegates);
 
     /// @notice The holder took a seat back.
-    /// @param licenceId The licence.
+    /// @param licenseId The license.
     /// @param account The staff account.
     /// @param delegates Seats delegated now.
-    event SeatRevoked(uint256 indexed licenceId, address indexed account, uint32 delegates);
+    event SeatRevoked(uint256 indexed licenseId, address indexed account, uint32 delegates);
 
     /// @notice Part of a payment went to a parent asset's shareholders.
-    /// @param licenceId The licence paid for.
+    /// @param licenseId The license paid for.
     /// @param parentId The parent asset credited.
     /// @param currency The payment currency.
     /// @param amount What the parent's shareholders were credited.
-    event UpstreamPaid(uint256 indexed licenceId, uint256 indexed parentId, address currency, uint256 amount);
+    event UpstreamPaid(uint256 indexed licenseId, uint256 indexed parentId, address currency, uint256 amount);
 
     /// @notice Protocol fees were sent to the treasury.
     /// @param currency The currency.
@@ -136,7 +136,7 @@ interface ILicenseManager {
     error LicenseManagerNotAssetOwner(uint256 assetId, address caller);
     error LicenseManagerUnknownOffer(uint256 offerId);
     error LicenseManagerOfferRetired(uint256 offerId);
-    error LicenseManagerSoldOut(uint256 offerId, uint32 maxLicences);
+    error LicenseManagerSoldOut(uint256 offerId, uint32 maxLicenses);
     error LicenseManagerCurrencyNotAllowed(address currency);
     error LicenseManagerZeroPrice();
     error LicenseManagerNoRights();
@@ -146,13 +146,13 @@ interface ILicenseManager {
     error LicenseManagerAboveMaxTotal(uint256 total, uint256 maxTotal);
     error LicenseManagerWrongValue(uint256 sent, uint256 required);
     error LicenseManagerTokenShortfall(uint256 received, uint256 expected);
-    error LicenseManagerUnknownLicence(uint256 licenceId);
-    error LicenseManagerNotHolder(uint256 licenceId, address caller);
-    error LicenseManagerPerpetual(uint256 licenceId);
-    error LicenseManagerNoFreeSeat(uint256 licenceId, uint32 seats);
-    error LicenseManagerAlreadyDelegated(uint256 licenceId, address account);
-    error LicenseManagerNotDelegated(uint256 licenceId, address account);
-    error LicenseManagerSoulbound(uint256 licenceId);
+    error LicenseManagerUnknownLicense(uint256 licenseId);
+    error LicenseManagerNotHolder(uint256 licenseId, address caller);
+    error LicenseManagerPerpetual(uint256 licenseId);
+    error LicenseManagerNoFreeSeat(uint256 licenseId, uint32 seats);
+    error LicenseManagerAlreadyDelegated(uint256 licenseId, address account);
+    error LicenseManagerNotDelegated(uint256 licenseId, address account);
+    error LicenseManagerSoulbound(uint256 licenseId);
     error LicenseManagerFeeAboveCap(uint256 bps, uint256 cap);
     /// @notice Only the RoyaltyShares contract may release funds from the vault.
     error LicenseManagerNotShares(address caller);
@@ -169,30 +169,30 @@ interface ILicenseManager {
     /// @param offerId The offer.
     function retireOffer(uint256 offerId) external;
 
-    /// @notice Buys a licence. ETH offers take msg.value and refund any surplus; ERC-20 offers pull
+    /// @notice Buys a license. ETH offers take msg.value and refund any surplus; ERC-20 offers pull
     ///         the total from the caller (approve first, or use purchaseWithPermit).
     /// @param offerId The offer.
     /// @param seats Seats (staff accounts the holder may delegate to, itself included).
     /// @param periods Periods paid for; must be 1 for a perpetual offer.
-    /// @param to Who receives the licence.
+    /// @param to Who receives the license.
     /// @param maxTotal The most the caller agrees to pay.
-    /// @return licenceId The new licence.
+    /// @return licenseId The new license.
     function purchase(uint256 offerId, uint32 seats, uint32 periods, address to, uint256 maxTotal)
         external
         payable
-        returns (uint256 licenceId);
+        returns (uint256 licenseId);
 
     /// @notice purchase() for an ERC-20 offer with an EIP-2612 permit, in one transaction.
     /// @param offerId The offer.
     /// @param seats Seats.
     /// @param periods Periods.
-    /// @param to Who receives the licence.
+    /// @param to Who receives the license.
     /// @param maxTotal The most the caller agrees to pay; also the permit's value.
     /// @param deadline The permit's deadline.
     /// @param v Permit signature.
     /// @param r Permit signature.
     /// @param s Permit signature.
-    /// @return licenceId The new licence.
+    /// @return licenseId The new license.
     function purchaseWithPermit(
         uint256 offerId,
         uint32 seats,
@@ -203,29 +203,29 @@ interface ILicenseManager {
         uint8 v,
         bytes32 r,
         bytes32 s
-    ) external returns (uint256 licenceId);
+    ) external returns (uint256 licenseId);
 
-    /// @notice Extends a periodic licence at the price recorded when it was bought. Anyone may pay.
-    /// @param licenceId The licence.
+    /// @notice Extends a periodic license at the price recorded when it was bought. Anyone may pay.
+    /// @param licenseId The license.
     /// @param periods Periods to add.
-    function renew(uint256 licenceId, uint32 periods) external payable;
+    function renew(uint256 licenseId, uint32 periods) external payable;
 
-    /// @notice Gives one of the licence's seats to a staff account. Only the holder.
-    /// @param licenceId The licence.
+    /// @notice Gives one of the license's seats to a staff account. Only the holder.
+    /// @param licenseId The license.
     /// @param account The staff account.
-    function delegateSeat(uint256 licenceId, address account) external;
+    function delegateSeat(uint256 licenseId, address account) external;
 
     /// @notice Takes a seat back. Only the holder.
-    /// @param licenceId The licence.
+    /// @param licenseId The license.
     /// @param account The staff account.
-    function revokeSeat(uint256 licenceId, address account) external;
+    function revokeSeat(uint256 licenseId, address account) external;
 
-    /// @notice Whether `account` may use the licence now: it is the holder or a current delegate, and
-    ///         the licence has not expired.
-    /// @param licenceId The licence.
+    /// @notice Whether `account` may use the license now: it is the holder or a current delegate, and
+    ///         the license has not expired.
+    /// @param licenseId The license.
     /// @param account The account.
     /// @return True when access is granted.
-    function isValid(uint256 licenceId, address account) external view returns (bool);
+    function isValid(uint256 licenseId, address account) external view returns (bool);
 
     /// @notice Sends accrued protocol fees in `currency` to the treasury. Anyone may call.
     /// @param currency address(0) for ETH, else the ERC-20.

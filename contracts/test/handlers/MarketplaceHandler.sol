@@ -11,7 +11,7 @@ import {MockERC20Permit} from "../mocks/MockERC20Permit.sol";
 ///      fee withdrawals, stakers coming and going) and keeps ghost totals of every flow in and out of
 ///      the vault, for the invariants to balance.
 contract MarketplaceHandler is Test {
-    LicenseManager internal immutable LICENCES;
+    LicenseManager internal immutable LICENSES;
     RoyaltyShares internal immutable SHARES;
     MockCuratorRewards internal immutable CURATORS;
     MockERC20Permit internal immutable USD;
@@ -27,7 +27,7 @@ contract MarketplaceHandler is Test {
     uint256 public settlements;
 
     constructor(
-        LicenseManager licences,
+        LicenseManager licenses,
         RoyaltyShares shares,
         MockCuratorRewards curators,
         MockERC20Permit usd,
@@ -35,7 +35,7 @@ contract MarketplaceHandler is Test {
         uint256[] memory offers_,
         address[] memory holders_
     ) {
-        LICENCES = licences;
+        LICENSES = licenses;
         SHARES = shares;
         CURATORS = curators;
         USD = usd;
@@ -49,7 +49,7 @@ contract MarketplaceHandler is Test {
 
     function buy(uint256 offerSeed, uint256 clinicSeed, uint32 seats, uint32 periods) external {
         uint256 offerId = offers[offerSeed % offers.length];
-        LicenseManager.Offer memory offer = LICENCES.offerOf(offerId);
+        LicenseManager.Offer memory offer = LICENSES.offerOf(offerId);
         seats = uint32(bound(seats, 1, 5));
         periods = offer.period == 0 ? 1 : uint32(bound(periods, 1, 12));
         address clinic = clinics[clinicSeed % clinics.length];
@@ -57,34 +57,34 @@ contract MarketplaceHandler is Test {
         vm.startPrank(clinic);
         if (offer.currency == address(0)) {
             vm.deal(clinic, total);
-            bought.push(LICENCES.purchase{value: total}(offerId, seats, periods, clinic, total));
+            bought.push(LICENSES.purchase{value: total}(offerId, seats, periods, clinic, total));
         } else {
             USD.mint(clinic, total);
-            USD.approve(address(LICENCES), total);
-            bought.push(LICENCES.purchase(offerId, seats, periods, clinic, total));
+            USD.approve(address(LICENSES), total);
+            bought.push(LICENSES.purchase(offerId, seats, periods, clinic, total));
         }
         vm.stopPrank();
         paidIn[offer.currency] += total;
         settlements += 2;
     }
 
-    function renew(uint256 licenceSeed, uint32 periods) external {
+    function renew(uint256 licenseSeed, uint32 periods) external {
         if (bought.length == 0) return;
-        uint256 licenceId = bought[licenceSeed % bought.length];
-        LicenseManager.Licence memory licence = LICENCES.licenceOf(licenceId);
-        LicenseManager.Offer memory offer = LICENCES.offerOf(licence.offerId);
+        uint256 licenseId = bought[licenseSeed % bought.length];
+        LicenseManager.License memory license = LICENSES.licenseOf(licenseId);
+        LicenseManager.Offer memory offer = LICENSES.offerOf(license.offerId);
         if (offer.period == 0) return;
         periods = uint32(bound(periods, 1, 6));
-        uint256 total = uint256(licence.price) * licence.seats * periods;
-        address payer = clinics[licenceSeed % clinics.length];
+        uint256 total = uint256(license.price) * license.seats * periods;
+        address payer = clinics[licenseSeed % clinics.length];
         vm.startPrank(payer);
         if (offer.currency == address(0)) {
             vm.deal(payer, total);
-            LICENCES.renew{value: total}(licenceId, periods);
+            LICENSES.renew{value: total}(licenseId, periods);
         } else {
             USD.mint(payer, total);
-            USD.approve(address(LICENCES), total);
-            LICENCES.renew(licenceId, periods);
+            USD.approve(address(LICENSES), total);
+            LICENSES.renew(licenseId, periods);
         }
         vm.stopPrank();
         paidIn[offer.currency] += total;
@@ -114,8 +114,8 @@ contract MarketplaceHandler is Test {
 
     function withdrawFees(bool inEth) external {
         address currency = inEth ? address(0) : address(USD);
-        feesOut[currency] += LICENCES.accruedProtocolFees(currency);
-        LICENCES.withdrawProtocolFees(currency);
+        feesOut[currency] += LICENSES.accruedProtocolFees(currency);
+        LICENSES.withdrawProtocolFees(currency);
     }
 
     function setStaked(uint256 assetSeed, bool staked) external {

@@ -55,7 +55,7 @@ abstract contract Fixture is Test, IRevenueVault {
             price: price,
             currency: currency,
             period: period,
-            maxLicences: 0,
+            maxLicenses: 0,
             pinnedVersion: 0,
             rights: 3,
             transferable: false,

@@ -538,7 +538,7 @@ export const licenseManagerAbi = [
   {
     type: "error",
     inputs: [
-      { name: "licenceId", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
       { name: "account", internalType: "address", type: "address" },
     ],
     name: "LicenseManagerAlreadyDelegated",
@@ -567,7 +567,7 @@ export const licenseManagerAbi = [
   {
     type: "error",
     inputs: [
-      { name: "licenceId", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
       { name: "seats", internalType: "uint32", type: "uint32" },
     ],
     name: "LicenseManagerNoFreeSeat",
@@ -584,7 +584,7 @@ export const licenseManagerAbi = [
   {
     type: "error",
     inputs: [
-      { name: "licenceId", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
       { name: "account", internalType: "address", type: "address" },
     ],
     name: "LicenseManagerNotDelegated",
@@ -592,7 +592,7 @@ export const licenseManagerAbi = [
   {
     type: "error",
     inputs: [
-      { name: "licenceId", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
       { name: "caller", internalType: "address", type: "address" },
     ],
     name: "LicenseManagerNotHolder",
@@ -609,20 +609,20 @@ export const licenseManagerAbi = [
   },
   {
     type: "error",
-    inputs: [{ name: "licenceId", internalType: "uint256", type: "uint256" }],
+    inputs: [{ name: "licenseId", internalType: "uint256", type: "uint256" }],
     name: "LicenseManagerPerpetual",
   },
   {
     type: "error",
     inputs: [
       { name: "offerId", internalType: "uint256", type: "uint256" },
-      { name: "maxLicences", internalType: "uint32", type: "uint32" },
+      { name: "maxLicenses", internalType: "uint32", type: "uint32" },
     ],
     name: "LicenseManagerSoldOut",
   },
   {
     type: "error",
-    inputs: [{ name: "licenceId", internalType: "uint256", type: "uint256" }],
+    inputs: [{ name: "licenseId", internalType: "uint256", type: "uint256" }],
     name: "LicenseManagerSoulbound",
   },
   {
@@ -636,8 +636,8 @@ export const licenseManagerAbi = [
   { type: "error", inputs: [], name: "LicenseManagerTooManyOffers" },
   {
     type: "error",
-    inputs: [{ name: "licenceId", internalType: "uint256", type: "uint256" }],
-    name: "LicenseManagerUnknownLicence",
+    inputs: [{ name: "licenseId", internalType: "uint256", type: "uint256" }],
+    name: "LicenseManagerUnknownLicense",
   },
   {
     type: "error",
@@ -757,7 +757,7 @@ export const licenseManagerAbi = [
     anonymous: false,
     inputs: [
       {
-        name: "licenceId",
+        name: "licenseId",
         internalType: "uint256",
         type: "uint256",
         indexed: true,
@@ -800,14 +800,14 @@ export const licenseManagerAbi = [
         indexed: false,
       },
     ],
-    name: "LicencePurchased",
+    name: "LicensePurchased",
   },
   {
     type: "event",
     anonymous: false,
     inputs: [
       {
-        name: "licenceId",
+        name: "licenseId",
         internalType: "uint256",
         type: "uint256",
         indexed: true,
@@ -831,7 +831,7 @@ export const licenseManagerAbi = [
         indexed: false,
       },
     ],
-    name: "LicenceRenewed",
+    name: "LicenseRenewed",
   },
   {
     type: "event",
@@ -863,7 +863,7 @@ export const licenseManagerAbi = [
         indexed: false,
       },
       {
-        name: "maxLicences",
+        name: "maxLicenses",
         internalType: "uint32",
         type: "uint32",
         indexed: false,
@@ -927,7 +927,7 @@ export const licenseManagerAbi = [
     anonymous: false,
     inputs: [
       {
-        name: "licenceId",
+        name: "licenseId",
         internalType: "uint256",
         type: "uint256",
         indexed: true,
@@ -1067,7 +1067,7 @@ export const licenseManagerAbi = [
     anonymous: false,
     inputs: [
       {
-        name: "licenceId",
+        name: "licenseId",
         internalType: "uint256",
         type: "uint256",
         indexed: true,
@@ -1092,7 +1092,7 @@ export const licenseManagerAbi = [
     anonymous: false,
     inputs: [
       {
-        name: "licenceId",
+        name: "licenseId",
         internalType: "uint256",
         type: "uint256",
         indexed: true,
@@ -1153,7 +1153,7 @@ export const licenseManagerAbi = [
     anonymous: false,
     inputs: [
       {
-        name: "licenceId",
+        name: "licenseId",
         internalType: "uint256",
         type: "uint256",
         indexed: true,
@@ -1278,7 +1278,7 @@ export const licenseManagerAbi = [
           { name: "price", internalType: "uint96", type: "uint96" },
           { name: "currency", internalType: "address", type: "address" },
           { name: "period", internalType: "uint32", type: "uint32" },
-          { name: "maxLicences", internalType: "uint32", type: "uint32" },
+          { name: "maxLicenses", internalType: "uint32", type: "uint32" },
           { name: "pinnedVersion", internalType: "uint32", type: "uint32" },
           { name: "rights", internalType: "uint8", type: "uint8" },
           { name: "transferable", internalType: "bool", type: "bool" },
@@ -1300,7 +1300,7 @@ export const licenseManagerAbi = [
   {
     type: "function",
     inputs: [
-      { name: "licenceId", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
       { name: "account", internalType: "address", type: "address" },
     ],
     name: "delegateSeat",
@@ -1354,7 +1354,7 @@ export const licenseManagerAbi = [
   {
     type: "function",
     inputs: [
-      { name: "licenceId", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
       { name: "account", internalType: "address", type: "address" },
     ],
     name: "isValid",
@@ -1364,18 +1364,18 @@ export const licenseManagerAbi = [
   {
     type: "function",
     inputs: [],
-    name: "licenceCount",
+    name: "licenseCount",
     outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
     stateMutability: "view",
   },
   {
     type: "function",
-    inputs: [{ name: "licenceId", internalType: "uint256", type: "uint256" }],
-    name: "licenceOf",
+    inputs: [{ name: "licenseId", internalType: "uint256", type: "uint256" }],
+    name: "licenseOf",
     outputs: [
       {
         name: "",
-        internalType: "struct LicenseManager.Licence",
+        internalType: "struct LicenseManager.License",
         type: "tuple",
         components: [
           { name: "offerId", internalType: "uint32", type: "uint32" },
@@ -1415,7 +1415,7 @@ export const licenseManagerAbi = [
         components: [
           { name: "assetId", internalType: "uint64", type: "uint64" },
           { name: "period", internalType: "uint32", type: "uint32" },
-          { name: "maxLicences", internalType: "uint32", type: "uint32" },
+          { name: "maxLicenses", internalType: "uint32", type: "uint32" },
           { name: "sold", internalType: "uint32", type: "uint32" },
           { name: "pinnedVersion", internalType: "uint32", type: "uint32" },
           { name: "rights", internalType: "uint8", type: "uint8" },
@@ -1467,7 +1467,7 @@ export const licenseManagerAbi = [
       { name: "maxTotal", internalType: "uint256", type: "uint256" },
     ],
     name: "purchase",
-    outputs: [{ name: "licenceId", internalType: "uint256", type: "uint256" }],
+    outputs: [{ name: "licenseId", internalType: "uint256", type: "uint256" }],
     stateMutability: "payable",
   },
   {
@@ -1484,7 +1484,7 @@ export const licenseManagerAbi = [
       { name: "s", internalType: "bytes32", type: "bytes32" },
     ],
     name: "purchaseWithPermit",
-    outputs: [{ name: "licenceId", internalType: "uint256", type: "uint256" }],
+    outputs: [{ name: "licenseId", internalType: "uint256", type: "uint256" }],
     stateMutability: "nonpayable",
   },
   {
@@ -1501,7 +1501,7 @@ export const licenseManagerAbi = [
   {
     type: "function",
     inputs: [
-      { name: "licenceId", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
       { name: "periods", internalType: "uint32", type: "uint32" },
     ],
     name: "renew",
@@ -1538,7 +1538,7 @@ export const licenseManagerAbi = [
   {
     type: "function",
     inputs: [
-      { name: "licenceId", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
       { name: "account", internalType: "address", type: "address" },
     ],
     name: "revokeSeat",
@@ -1621,7 +1621,7 @@ export const licenseManagerAbi = [
   },
   {
     type: "function",
-    inputs: [{ name: "licenceId", internalType: "uint256", type: "uint256" }],
+    inputs: [{ name: "licenseId", internalType: "uint256", type: "uint256" }],
     name: "tokenURI",
     outputs: [{ name: "", internalType: "string", type: "string" }],
     stateMutability: "view",
@@ -2327,7 +2327,7 @@ export const salesBurstAbi = [
     type: "constructor",
     inputs: [
       {
-        name: "licences",
+        name: "licenses",
         internalType: "contract ILicenseManager",
         type: "address",
       },
@@ -2337,7 +2337,7 @@ export const salesBurstAbi = [
   {
     type: "function",
     inputs: [],
-    name: "LICENCES",
+    name: "LICENSES",
     outputs: [{ name: "", internalType: "contract ILicenseManager", type: "address" }],
     stateMutability: "view",
   },

@@ -8,7 +8,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Tessera: open marketplace for medical AI", template: "%s · Tessera" },
   description:
-    "License clinical AI models and the datasets behind them, with every version, licence and payout verifiable on chain.",
+    "License clinical AI models and the datasets behind them, with every version, license and payout verifiable on chain.",
 };
 
 export const viewport: Viewport = {
@@ -34,7 +34,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             {children}
           </main>
           <footer className="border-t border-slate-200 py-8 text-center text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
-            Tessera · models, datasets and licences recorded on chain
+            Tessera · models, datasets and licenses recorded on chain
           </footer>
         </Providers>
       </body>

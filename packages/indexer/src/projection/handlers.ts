@@ -89,20 +89,20 @@ export function touches(event: DecodedEvent, ctx: ProjectionContext): [Table, st
         case "OfferCreated":
         case "OfferRetired":
           return [["Offer", rowId.offer(c, event.args.offerId)]];
-        case "LicencePurchased":
+        case "LicensePurchased":
           return [
             ["Offer", rowId.offer(c, event.args.offerId)],
-            ["Licence", rowId.licence(c, event.args.licenceId)],
+            ["License", rowId.license(c, event.args.licenseId)],
           ];
         case "Transfer":
-          return [["Licence", rowId.licence(c, event.args.id)]];
-        case "LicenceRenewed":
-          return [["Licence", rowId.licence(c, event.args.licenceId)]];
+          return [["License", rowId.license(c, event.args.id)]];
+        case "LicenseRenewed":
+          return [["License", rowId.license(c, event.args.licenseId)]];
         case "SeatDelegated":
         case "SeatRevoked":
           return [
-            ["Licence", rowId.licence(c, event.args.licenceId)],
-            ["SeatDelegation", rowId.delegation(c, event.args.licenceId, lower(event.args.account))],
+            ["License", rowId.license(c, event.args.licenseId)],
+            ["SeatDelegation", rowId.delegation(c, event.args.licenseId, lower(event.args.account))],
           ];
         case "PaymentSplit":
         case "ProtocolFeesWithdrawn":
@@ -330,7 +330,7 @@ export function apply(ws: WorkingSet, ctx: ProjectionContext, event: DecodedEven
               price: a.price,
               currency: lower(a.currency),
               period: BigInt(a.period),
-              maxLicences: BigInt(a.maxLicences),
+              maxLicenses: BigInt(a.maxLicenses),
               pinnedVersion: BigInt(a.pinnedVersion),
               rights: a.rights,
               transferable: a.transferable,
@@ -350,16 +350,16 @@ export function apply(ws: WorkingSet, ctx: ProjectionContext, event: DecodedEven
           ws.put("Offer", { ...offer, retired: true, updatedBlock: block }, block);
           return;
         }
-        case "LicencePurchased": {
+        case "LicensePurchased": {
           const a = event.args;
           const offer = required("Offer", rowId.offer(c, a.offerId));
           ws.put("Offer", { ...offer, sold: BigInt(a.soldCount), updatedBlock: block }, block);
           ws.put(
-            "Licence",
+            "License",
             {
-              id: rowId.licence(c, a.licenceId),
+              id: rowId.license(c, a.licenseId),
               chainId: c,
-              licenceId: a.licenceId,
+              licenseId: a.licenseId,
               offerId: a.offerId,
               assetId: a.assetId,
               holder: lower(a.holder),
@@ -375,47 +375,47 @@ export function apply(ws: WorkingSet, ctx: ProjectionContext, event: DecodedEven
             },
             block,
           );
-          ctx.payments.set(`${event.txHash}:${a.licenceId}`, { kind: "PURCHASE", payer: lower(a.payer) });
+          ctx.payments.set(`${event.txHash}:${a.licenseId}`, { kind: "PURCHASE", payer: lower(a.payer) });
           return;
         }
         case "Transfer": {
-          // The mint's Transfer precedes LicencePurchased, which carries the holder.
+          // The mint's Transfer precedes LicensePurchased, which carries the holder.
           if (event.args.from === ZERO) return;
-          const licence = required("Licence", rowId.licence(c, event.args.id));
-          const moved = licence.delegates > 0 ? { epoch: licence.epoch + 1, delegates: 0 } : {};
+          const license = required("License", rowId.license(c, event.args.id));
+          const moved = license.delegates > 0 ? { epoch: license.epoch + 1, delegates: 0 } : {};
           ws.put(
-            "Licence",
-            { ...licence, ...moved, holder: lower(event.args.to), updatedBlock: block },
+            "License",
+            { ...license, ...moved, holder: lower(event.args.to), updatedBlock: block },
             block,
           );
           return;
         }
-        case "LicenceRenewed": {
+        case "LicenseRenewed": {
           const a = event.args;
-          const licence = required("Licence", rowId.licence(c, a.licenceId));
+          const license = required("License", rowId.license(c, a.licenseId));
           ws.put(
-            "Licence",
-            { ...licence, expiresAt: new Date(Number(a.expiresAt) * 1000), updatedBlock: block },
+            "License",
+            { ...license, expiresAt: new Date(Number(a.expiresAt) * 1000), updatedBlock: block },
             block,
           );
-          ctx.payments.set(`${event.txHash}:${a.licenceId}`, { kind: "RENEWAL", payer: lower(a.payer) });
+          ctx.payments.set(`${event.txHash}:${a.licenseId}`, { kind: "RENEWAL", payer: lower(a.payer) });
           return;
         }
         case "SeatDelegated":
         case "SeatRevoked": {
           const a = event.args;
-          const licence = required("Licence", rowId.licence(c, a.licenceId));
-          ws.put("Licence", { ...licence, delegates: a.delegates, updatedBlock: block }, block);
+          const license = required("License", rowId.license(c, a.licenseId));
+          ws.put("License", { ...license, delegates: a.delegates, updatedBlock: block }, block);
           const account = lower(a.account);
           ws.put(
             "SeatDelegation",
             {
-              id: rowId.delegation(c, a.licenceId, account),
+              id: rowId.delegation(c, a.licenseId, account),
               chainId: c,
-              licenceId: a.licenceId,
+              licenseId: a.licenseId,
               account,
               active: event.eventName === "SeatDelegated",
-              epoch: licence.epoch,
+              epoch: license.epoch,
               updatedBlock: block,
             },
             block,
@@ -425,13 +425,13 @@ export function apply(ws: WorkingSet, ctx: ProjectionContext, event: DecodedEven
         case "PaymentSplit": {
           const a = event.args;
           const currency = lower(a.currency);
-          const payment = ctx.payments.get(`${event.txHash}:${a.licenceId}`);
+          const payment = ctx.payments.get(`${event.txHash}:${a.licenseId}`);
           if (!payment)
             throw new ProjectionDivergedError(`PaymentSplit at ${block}: no purchase or renewal before it`);
           ws.fact("Sale", {
             id: factId(),
             chainId: c,
-            licenceId: a.licenceId,
+            licenseId: a.licenseId,
             assetId: a.assetId,
             kind: payment.kind,
             payer: payment.payer,

@@ -53,7 +53,7 @@ export type Rows = {
     price: bigint;
     currency: string;
     period: bigint;
-    maxLicences: bigint;
+    maxLicenses: bigint;
     pinnedVersion: bigint;
     rights: number;
     transferable: boolean;
@@ -64,10 +64,10 @@ export type Rows = {
     createdAt: Date;
     updatedBlock: bigint;
   };
-  Licence: {
+  License: {
     id: string;
     chainId: number;
-    licenceId: bigint;
+    licenseId: bigint;
     offerId: bigint;
     assetId: bigint;
     holder: string;
@@ -84,7 +84,7 @@ export type Rows = {
   SeatDelegation: {
     id: string;
     chainId: number;
-    licenceId: bigint;
+    licenseId: bigint;
     account: string;
     active: boolean;
     epoch: number;
@@ -198,7 +198,7 @@ export type Facts = {
   Sale: {
     id: string;
     chainId: number;
-    licenceId: bigint;
+    licenseId: bigint;
     assetId: bigint;
     kind: "PURCHASE" | "RENEWAL";
     payer: string;
@@ -235,7 +235,7 @@ export const TABLES = [
   "SharePosition",
   "AssetRevenue",
   "Offer",
-  "Licence",
+  "License",
   "SeatDelegation",
   "ProtocolFee",
   "Currency",

@@ -7,7 +7,7 @@ const PROMISES = [
     title: "Verifiable downloads",
     text: "The artifact's sha256 is on chain, so what you run is what was reviewed.",
   },
-  { title: "Fair shares", text: "Data providers and co-authors are paid from every licence, automatically." },
+  { title: "Fair shares", text: "Data providers and co-authors are paid from every license, automatically." },
 ] as const;
 
 export function Hero() {
@@ -25,7 +25,7 @@ export function Hero() {
         </h1>
         <p className="mt-5 max-w-2xl text-lg leading-relaxed text-pretty text-slate-600 dark:text-slate-300">
           Tessera gives clinics of every size open, verifiable access to medical models and the datasets
-          behind them. Licences are bought with a wallet, and every version and payment is recorded on chain.
+          behind them. Licenses are bought with a wallet, and every version and payment is recorded on chain.
         </p>
         <dl className="mt-10 grid gap-6 sm:grid-cols-3">
           {PROMISES.map((promise) => (
