@@ -25,5 +25,9 @@ export async function screenshotAtWidths(page: Page, name: string): Promise<stri
 
 /** True when nothing on the page is wider than the viewport (no sideways scrolling at 375 px). */
 export async function fitsViewportWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  return page.evaluate(() => {
+    // biome-ignore lint/suspicious/noExplicitAny: runs in the page, whose globals Node's types lack
+    const win = globalThis as any;
+    return win.document.documentElement.scrollWidth <= win.innerWidth;
+  });
 }
