@@ -25,6 +25,10 @@ export type Stack = {
   db: PrismaClient;
   publicClient: PublicClient;
   registry: Address;
+  contracts: Record<
+    "AssetRegistry" | "RoyaltyShares" | "LicenseManager" | "StakingPool" | "StakeToken" | "Stablecoin",
+    Address
+  >;
   seededNames: string[];
   /** Projects everything on the chain so far into the database. */
   index(): Promise<SyncResult>;
@@ -41,10 +45,16 @@ export async function startStack(): Promise<Stack> {
   try {
     const connection = await hre.network.create();
     stops.push(() => connection.close());
-    const { assetRegistry, royaltyShares, licenseManager, stakingPool } = await connection.ignition.deploy(
-      TesseraModule,
-      { displayUi: false },
-    );
+    const { assetRegistry, royaltyShares, licenseManager, stakingPool, stakeToken, stablecoin } =
+      await connection.ignition.deploy(TesseraModule, { displayUi: false });
+    const contracts = {
+      AssetRegistry: assetRegistry.address,
+      RoyaltyShares: royaltyShares.address,
+      LicenseManager: licenseManager.address,
+      StakingPool: stakingPool.address,
+      StakeToken: stakeToken.address,
+      Stablecoin: stablecoin.address,
+    };
     const server = await serveProvider(connection.provider);
     stops.push(() => server.close());
     const rpcUrl = server.url;
@@ -90,6 +100,7 @@ export async function startStack(): Promise<Stack> {
       db,
       publicClient,
       registry: assetRegistry.address,
+      contracts,
       seededNames,
       index: () => syncToHead({ config, rpc, db }),
       async startWeb() {
@@ -106,7 +117,12 @@ export async function startStack(): Promise<Stack> {
           command: join(webDir, "node_modules/.bin/next"),
           args: ["start", "--port", String(port), "--hostname", "127.0.0.1"],
           cwd: webDir,
-          env: { DATABASE_URL: database.url, TESSERA_RPC_URL: rpcUrl, TESSERA_CHAIN_ID: String(hardhat.id) },
+          env: {
+            DATABASE_URL: database.url,
+            TESSERA_RPC_URL: rpcUrl,
+            TESSERA_CHAIN_ID: String(hardhat.id),
+            TESSERA_CONTRACTS: JSON.stringify(contracts),
+          },
           logFile: join(root, "test/.output/logs", `web-${port}.log`),
         });
         stops.push(() => web?.stop() ?? Promise.resolve());

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@tessera/db";
 import { cookies } from "next/headers";
+import { getAddress } from "viem";
 import { generateSiweNonce } from "viem/siwe";
 import { NONCE_TTL_MS, SESSION_TTL_MS, type Session } from "@/lib/api/auth";
 
@@ -66,7 +67,7 @@ export async function currentSession(db: PrismaClient, now = new Date()): Promis
   if (!token) return null;
   const row = await db.authSession.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.expiresAt <= now) return null;
-  return { address: row.address, chainId: row.chainId, expiresAt: row.expiresAt.toISOString() };
+  return { address: getAddress(row.address), chainId: row.chainId, expiresAt: row.expiresAt.toISOString() };
 }
 
 /** Deletes the session named by the cookie (signing out ends it on the server, not just here). */
