@@ -33,10 +33,22 @@ const rpcCallSchema = z.strictObject({
   params: z.array(z.unknown()).max(8).optional(),
 });
 
-export const rpcRequestSchema = z.union([
-  rpcCallSchema,
-  z
-    .array(rpcCallSchema)
-    .min(1, "is an empty batch")
-    .max(MAX_RPC_BATCH, `holds more than ${MAX_RPC_BATCH} calls`),
-]);
+const rpcBatchSchema = z
+  .array(rpcCallSchema)
+  .min(1, "is an empty batch")
+  .max(MAX_RPC_BATCH, `holds more than ${MAX_RPC_BATCH} calls`);
+
+type RpcRequest = z.infer<typeof rpcCallSchema> | z.infer<typeof rpcBatchSchema>;
+
+/**
+ * One call or a batch. Chosen by shape rather than with z.union, so a refusal names the real
+ * problem ("eth_sendRawTransaction is not a read…") instead of "matches neither".
+ */
+export const rpcRequestSchema = z.unknown().transform((value, context): RpcRequest => {
+  const result = (Array.isArray(value) ? rpcBatchSchema : rpcCallSchema).safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    context.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  }
+  return z.NEVER;
+});
