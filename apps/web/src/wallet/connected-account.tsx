@@ -46,7 +46,7 @@ export function ConnectedAccount({
           <span className="max-sm:hidden">Switch to {chain.name}</span>
         </button>
       ) : null}
-      <DropdownMenu.Root>
+      <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger
           data-testid="wallet-address"
           data-address={address}
