@@ -6,7 +6,7 @@ import type { IndexerConfig } from "./config.ts";
 import { createDecoder, type DecodedEvent } from "./decode.ts";
 import { type Logger, silentLogger } from "./log.ts";
 import type { ProgressReporter } from "./progress.ts";
-import { apply, type ProjectionContext, touches } from "./projection/handlers.ts";
+import { apply, type ProjectionContext, touches } from "./projection/handlers/index.ts";
 import type { Table } from "./projection/rows.ts";
 import { WorkingSet } from "./projection/working-set.ts";
 import { type BlockHeader, getBlockHeaders, getHeadBlockNumber } from "./rpc/blocks.ts";
