@@ -236,7 +236,8 @@ describe("staking through the transaction flow", () => {
       abi: stakingPoolAbi,
       functionName: "minBond",
     });
-    const bond = minBond > parseUnits("100", 18) ? minBond : parseUnits("100", 18);
+    // A realistic bond, and never below the pool's minimum.
+    const bond = minBond + parseUnits("100", 18);
     for (const [functionName, address, args] of [
       ["approve", stack.contracts.StakeToken, [stack.contracts.StakingPool, maxUint256]],
       ["challenge", stack.contracts.StakingPool, [assetId, bond, keccak256(toHex("evidence"))]],

@@ -1,6 +1,8 @@
-// Sign-In with Ethereum on the server: each way a message can be wrong is refused with its own
+// Sign-In with Ethereum: each way a message can be wrong is refused with its own
 // reason and writes nothing; a good one consumes its nonce and opens exactly one session. Real
 // Postgres, a real chain (for the ERC-1271 smart-contract wallet) and real signatures.
+
+import { type Expected, issueNonce, SignInError, signIn } from "@tessera/auth";
 import { createPrismaClient, type PrismaClient } from "@tessera/db";
 import { createTestDatabase, type TestDatabase } from "@tessera/db/testing";
 import hre from "hardhat";
@@ -8,10 +10,6 @@ import { type Address, getAddress, type Hex, type PublicClient } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { createSiweMessage } from "viem/siwe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../apps/web/src/server/api/errors.ts";
-import { issueNonce } from "../../apps/web/src/server/auth/sessions.ts";
-import { signIn } from "../../apps/web/src/server/auth/sign-in.ts";
-import type { Expected } from "../../apps/web/src/server/auth/sign-in-message.ts";
 
 const connection = await hre.network.create();
 const chain = (await connection.viem.getPublicClient()) as unknown as PublicClient;
@@ -65,10 +63,10 @@ async function refusal(request: { message: string; signature: Hex | string }, no
     () => null,
     (e: unknown) => e,
   );
-  expect(error, "the sign-in should have been refused").toBeInstanceOf(ApiError);
+  expect(error, "the sign-in should have been refused").toBeInstanceOf(SignInError);
   // Nothing is written on a refusal: the nonce stays usable, no session appears.
   expect({ nonces: await db.authNonce.count(), sessions: await db.authSession.count() }).toEqual(before);
-  return error as ApiError;
+  return error as SignInError;
 }
 
 describe("signIn", () => {
@@ -118,7 +116,7 @@ describe("signIn", () => {
     const request = await signedMessage({ expirationTime: new Date(Date.now() - 1000) });
     const error = await refusal(request);
     expect(error.code).toBe("SIGN_IN_EXPIRED");
-    expect(error.detail).toMatch(/expired/);
+    expect(error.message).toMatch(/expired/);
   });
 
   it("refuses a message issued long ago", async () => {
@@ -130,7 +128,7 @@ describe("signIn", () => {
     const request = await signedMessage({ domain: "evil.example" });
     const error = await refusal(request);
     expect(error.code).toBe("SIGN_IN_WRONG_DOMAIN");
-    expect(error.detail).toContain("evil.example");
+    expect(error.message).toContain("evil.example");
   });
 
   it("refuses a message whose URI is on another origin", async () => {
@@ -142,7 +140,7 @@ describe("signIn", () => {
     const request = await signedMessage({ chainId: 1 });
     const error = await refusal(request);
     expect(error.code).toBe("SIGN_IN_WRONG_CHAIN");
-    expect(error.detail).toMatch(/Hardhat/);
+    expect(error.message).toMatch(/Hardhat/);
   });
 
   it("refuses a signature made by another address", async () => {
@@ -150,7 +148,7 @@ describe("signIn", () => {
     const signature = await stranger.signMessage({ message });
     const error = await refusal({ message, signature });
     expect(error.code).toBe("SIGN_IN_BAD_SIGNATURE");
-    expect(error.status).toBe(401);
+    expect(error.retryable).toBe(false);
   });
 
   it("refuses a signature that is not a signature", async () => {

@@ -1,12 +1,7 @@
 // Sign-In with Ethereum over the API: request and response shapes shared by the browser and the server.
 import { z } from "zod";
 
-export const SIGN_IN_STATEMENT = "Sign in to Tessera. This does not send a transaction or cost anything.";
-
-/** How long a nonce may wait for its signature. */
-export const NONCE_TTL_MS = 10 * 60 * 1000;
-/** How long a session lasts: a working day and a half, so staff sign in about once a day. */
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export { NONCE_TTL_MS, SESSION_TTL_MS, SIGN_IN_STATEMENT } from "@tessera/auth/constants";
 
 export const nonceResponseSchema = z.object({
   nonce: z.string(),

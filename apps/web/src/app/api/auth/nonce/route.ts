@@ -1,6 +1,6 @@
+import { issueNonce } from "@tessera/auth";
 import { connection } from "next/server";
 import { apiRoute } from "@/server/api/route";
-import { issueNonce } from "@/server/auth/sessions";
 import { db } from "@/server/db";
 
 /** A fresh single-use nonce for a Sign-In with Ethereum message (valid for 10 minutes). */

@@ -1,8 +1,7 @@
-import "server-only";
 import { type Address, getAddress, isAddress } from "viem";
 import { parseSiweMessage } from "viem/siwe";
-import { NONCE_TTL_MS } from "@/lib/api/auth";
-import { ApiError } from "../api/errors";
+import { CLOCK_SKEW_MS, NONCE_TTL_MS } from "./constants.ts";
+import { SignInError, type SignInErrorCode } from "./errors.ts";
 
 // The checks EIP-4361 asks of a server, each refused with its own reason: the message is for this
 // site (domain and URI), this chain, a recent moment, and a live window (expiration, not-before).
@@ -12,12 +11,7 @@ export type Expected = { domain: string; origin: string; chainId: number; chainN
 
 export type SignInMessage = { address: Address; chainId: number; nonce: string; expirationTime?: Date };
 
-/** Clocks differ: a message issued up to this far in our future is still accepted. */
-const CLOCK_SKEW_MS = 2 * 60 * 1000;
-
-export function refuse(code: string, detail: string): ApiError {
-  return new ApiError("UNAUTHENTICATED", detail, { code });
-}
+const refuse = (code: SignInErrorCode, sentence: string) => new SignInError(code, sentence);
 
 export function checkSignInMessage(message: string, expected: Expected): SignInMessage {
   const fields = parseSiweMessage(message);

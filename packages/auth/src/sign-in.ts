@@ -1,24 +1,22 @@
-import "server-only";
 import type { PrismaClient } from "@tessera/db";
 import type { Hex, PublicClient } from "viem";
-import type { Session, SignInRequest } from "@/lib/api/auth";
-import { ApiError } from "../api/errors";
-import { nonceIsLive, openSession } from "./sessions";
-import { checkSignInMessage, type Expected, refuse } from "./sign-in-message";
+import { SignInError } from "./errors.ts";
+import { checkSignInMessage, type Expected } from "./message.ts";
+import { nonceIsLive, openSession, type Session } from "./store.ts";
 
 /**
  * Signs in with a signed EIP-4361 message: checks the message, the nonce and the signature, then
- * consumes the nonce and opens a session. Every refusal is an ApiError with its reason; nothing is
- * written unless all checks pass.
+ * consumes the nonce and opens a session. Every refusal is a SignInError with its reason; nothing
+ * is written unless all checks pass.
  */
 export async function signIn(
   deps: { db: PrismaClient; chain: PublicClient },
-  request: SignInRequest,
+  request: { message: string; signature: string },
   expected: Expected,
 ): Promise<{ token: string; session: Session }> {
   const message = checkSignInMessage(request.message, expected);
   const usedOrExpired = () =>
-    refuse(
+    new SignInError(
       "SIGN_IN_NONCE_USED",
       "This sign-in request was already used or has expired. Sign in again to get a fresh one.",
     );
@@ -34,8 +32,8 @@ export async function signIn(
     });
   } catch (cause) {
     if (isRpcFailure(cause)) {
-      throw new ApiError(
-        "UPSTREAM_UNAVAILABLE",
+      throw new SignInError(
+        "SIGN_IN_CHAIN_UNAVAILABLE",
         "Tessera could not reach the chain to check your signature. Try again in a moment.",
         { cause },
       );
@@ -43,7 +41,7 @@ export async function signIn(
     valid = false;
   }
   if (!valid) {
-    throw refuse(
+    throw new SignInError(
       "SIGN_IN_BAD_SIGNATURE",
       `The signature was not made by ${message.address}. Sign in again with that account in your wallet.`,
     );
