@@ -8,10 +8,9 @@ import { createPrismaClient, type PrismaClient } from "@tessera/db";
 import { createTestDatabase } from "@tessera/db/testing";
 import { createJsonRpcClient, parseIndexerConfig, type SyncResult, syncToHead } from "@tessera/indexer";
 import hre from "hardhat";
-import { type Address, createPublicClient, createWalletClient, http, type PublicClient } from "viem";
+import { type Address, createPublicClient, http, type PublicClient } from "viem";
 import { hardhat } from "viem/chains";
 import TesseraModule from "../../contracts/ignition/modules/Tessera.ts";
-import { DEV_ACCOUNT, devAccount } from "../../scripts/lib/accounts.ts";
 import { freePort, type Service, startService, waitFor } from "../../scripts/lib/services.ts";
 import { seedDemoCatalog } from "../../scripts/seed/seed.ts";
 import { serveProvider } from "./rpc-server.ts";
@@ -41,10 +40,8 @@ export async function startStack(): Promise<Stack> {
   try {
     const connection = await hre.network.create();
     stops.push(() => connection.close());
-    const { assetRegistry, royaltyShares, licenseManager, stakingPool } = await connection.ignition.deploy(
-      TesseraModule,
-      { displayUi: false },
-    );
+    const { assetRegistry, royaltyShares, licenseManager, stakingPool, stakeToken, stablecoin } =
+      await connection.ignition.deploy(TesseraModule, { displayUi: false });
     const server = await serveProvider(connection.provider);
     stops.push(() => server.close());
     const rpcUrl = server.url;
@@ -54,19 +51,18 @@ export async function startStack(): Promise<Stack> {
     const db = createPrismaClient(database.url);
     stops.push(() => db.$disconnect());
 
-    const transport = http(rpcUrl);
-    const publicClient = createPublicClient({ chain: hardhat, transport });
-    const wallet = createWalletClient({
-      chain: hardhat,
-      transport,
-      account: devAccount(DEV_ACCOUNT.builder),
-    });
+    const publicClient = createPublicClient({ chain: hardhat, transport: http(rpcUrl) });
     const seededNames = await seedDemoCatalog({
       db,
-      publicClient,
-      wallet,
-      registry: assetRegistry.address,
-      contributor: devAccount(DEV_ACCOUNT.contributor).address,
+      rpcUrl,
+      contracts: {
+        AssetRegistry: assetRegistry.address,
+        RoyaltyShares: royaltyShares.address,
+        LicenseManager: licenseManager.address,
+        StakingPool: stakingPool.address,
+        StakeToken: stakeToken.address,
+        Stablecoin: stablecoin.address,
+      },
     });
 
     const config = parseIndexerConfig({
