@@ -8,10 +8,9 @@ import { createPrismaClient, type PrismaClient } from "@tessera/db";
 import { createTestDatabase } from "@tessera/db/testing";
 import { createJsonRpcClient, parseIndexerConfig, type SyncResult, syncToHead } from "@tessera/indexer";
 import hre from "hardhat";
-import { type Address, createPublicClient, createWalletClient, http, type PublicClient } from "viem";
+import { type Address, createPublicClient, http, type PublicClient } from "viem";
 import { hardhat } from "viem/chains";
 import TesseraModule from "../../contracts/ignition/modules/Tessera.ts";
-import { DEV_ACCOUNT, devAccount } from "../../scripts/lib/accounts.ts";
 import { freePort, type Service, startService, waitFor } from "../../scripts/lib/services.ts";
 import { seedDemoCatalog } from "../../scripts/seed/seed.ts";
 import { serveProvider } from "./rpc-server.ts";
@@ -64,31 +63,18 @@ export async function startStack(): Promise<Stack> {
     const db = createPrismaClient(database.url);
     stops.push(() => db.$disconnect());
 
-    const transport = http(rpcUrl);
-    const publicClient = createPublicClient({ chain: hardhat, transport });
-    const wallet = createWalletClient({
-      chain: hardhat,
-      transport,
-      account: devAccount(DEV_ACCOUNT.builder),
-    });
+    const publicClient = createPublicClient({ chain: hardhat, transport: http(rpcUrl) });
     const seededNames = await seedDemoCatalog({
       db,
-      publicClient,
-      wallet,
-      registry: assetRegistry.address,
-      contributor: devAccount(DEV_ACCOUNT.contributor).address,
+      rpcUrl,
+      contracts,
     });
 
     const config = parseIndexerConfig({
       rpcUrl,
       chainId: hardhat.id,
       databaseUrl: database.url,
-      contracts: {
-        AssetRegistry: assetRegistry.address,
-        RoyaltyShares: royaltyShares.address,
-        LicenseManager: licenseManager.address,
-        StakingPool: stakingPool.address,
-      },
+      contracts,
     });
     const rpc = createJsonRpcClient({ url: rpcUrl });
     let web: Service | undefined;
