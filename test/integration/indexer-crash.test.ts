@@ -13,6 +13,7 @@ import { freePort } from "../../scripts/lib/services.ts";
 import { differences, dumpTables } from "../support/compare.ts";
 import { FAULT_KINDS, type FaultProxy, startFaultProxy } from "../support/fault-proxy.ts";
 import { CHAIN_ID, type Harness, startHarness } from "../support/indexer-harness.ts";
+import { checkAgainstContracts } from "../support/oracle.ts";
 import { seededRandom } from "../support/random.ts";
 
 const SEED = Number(process.env.TESSERA_SIM_SEED ?? 4_242);
@@ -169,6 +170,8 @@ describe("indexer under crashes, reorgs and RPC faults", () => {
       expect(faults[kind], `${kind} faults injected`).toBeGreaterThan(0);
     }
 
+    const oracle = await checkAgainstContracts(target.db, harness.publicClient, harness.contracts, CHAIN_ID);
+    expect(oracle.mismatches).toEqual([]);
     const clean = await harness.database();
     await harness.index(clean.db, clean.url);
     expect(differences(await dumpTables(target.db, CHAIN_ID), await dumpTables(clean.db, CHAIN_ID))).toEqual(
