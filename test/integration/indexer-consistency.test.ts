@@ -11,12 +11,13 @@ import { checkAgainstContracts } from "../support/oracle.ts";
 import { formatCounts } from "../support/workload.ts";
 
 const SEED = Number(process.env.TESSERA_SIM_SEED ?? 20_261_123);
+const STEPS = Number(process.env.TESSERA_SIM_STEPS ?? 200);
 let harness: Harness;
 
 beforeAll(async () => {
   process.stdout.write(`indexer consistency: seed ${SEED}\n`);
   harness = await startHarness(SEED);
-  await harness.workload.run(Number(process.env.TESSERA_SIM_STEPS ?? 200));
+  await harness.workload.run(STEPS);
   process.stdout.write(`workload (done/reverted/idle): ${formatCounts(harness.workload.counts())}\n`);
 }, 240_000);
 
@@ -34,32 +35,35 @@ describe("indexer consistency", () => {
   it("projects every contract event in small batches exactly as a clean re-index does", async () => {
     incremental = await harness.database();
     const result = await harness.index(incremental.db, incremental.url);
-    expect(result?.events).toBeGreaterThan(250);
+    expect(result?.events).toBeGreaterThan(STEPS);
     const dump = await dumpTables(incremental.db, CHAIN_ID);
     const counts = Object.entries(dump).map(([table, rows]) => `${table} ${rows.length}`);
     process.stdout.write(`rows: ${counts.join(", ")}\n`);
-    // Every projection the workload can reach (UnbondingEntry too: unstake, wait, withdraw).
-    for (const table of [
-      "Asset",
-      "AssetVersion",
-      "AssetLineage",
-      "Offer",
-      "License",
-      "SeatDelegation",
-      "Sale",
-      "ShareHolding",
-      "SharePosition",
-      "AssetRevenue",
-      "RevenueCredit",
-      "RoyaltyClaim",
-      "ProtocolFee",
-      "Currency",
-      "AssetStake",
-      "Stake",
-      "UnbondingEntry",
-      "Challenge",
-      "CuratorReward",
-    ]) {
+    // Every projection the workload can reach (UnbondingEntry too: unstake, wait, withdraw), at CI's
+    // size; a shorter soak run may not draw every action.
+    for (const table of STEPS < 200
+      ? []
+      : [
+          "Asset",
+          "AssetVersion",
+          "AssetLineage",
+          "Offer",
+          "License",
+          "SeatDelegation",
+          "Sale",
+          "ShareHolding",
+          "SharePosition",
+          "AssetRevenue",
+          "RevenueCredit",
+          "RoyaltyClaim",
+          "ProtocolFee",
+          "Currency",
+          "AssetStake",
+          "Stake",
+          "UnbondingEntry",
+          "Challenge",
+          "CuratorReward",
+        ]) {
       expect(dump[table]?.length, `${table} rows`).toBeGreaterThan(0);
     }
     expect(differences(dump, await cleanReindex())).toEqual([]);
