@@ -2365,9 +2365,16 @@ export const stakingPoolAbi = [
     inputs: [
       { name: "admin", internalType: "address", type: "address" },
       { name: "stakeToken_", internalType: "contract IERC20", type: "address" },
+      {
+        name: "registry_",
+        internalType: "contract IAssetRegistry",
+        type: "address",
+      },
       { name: "treasury_", internalType: "address", type: "address" },
       { name: "unbondingDelay_", internalType: "uint64", type: "uint64" },
       { name: "slashBps_", internalType: "uint16", type: "uint16" },
+      { name: "minBond_", internalType: "uint256", type: "uint256" },
+      { name: "challengePeriod_", internalType: "uint64", type: "uint64" },
     ],
     stateMutability: "nonpayable",
   },
@@ -2450,6 +2457,14 @@ export const stakingPoolAbi = [
   {
     type: "error",
     inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "challengeId", internalType: "uint256", type: "uint256" },
+    ],
+    name: "StakingPoolChallengeAlreadyOpen",
+  },
+  {
+    type: "error",
+    inputs: [
       { name: "challengeId", internalType: "uint256", type: "uint256" },
       {
         name: "status",
@@ -2458,6 +2473,33 @@ export const stakingPoolAbi = [
       },
     ],
     name: "StakingPoolChallengeClosed",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "challengeId", internalType: "uint256", type: "uint256" },
+      { name: "deadline", internalType: "uint64", type: "uint64" },
+      { name: "currentTime", internalType: "uint256", type: "uint256" },
+    ],
+    name: "StakingPoolChallengeExpired",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "challengeId", internalType: "uint256", type: "uint256" },
+      { name: "deadline", internalType: "uint64", type: "uint64" },
+      { name: "currentTime", internalType: "uint256", type: "uint256" },
+    ],
+    name: "StakingPoolChallengeNotExpired",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "period", internalType: "uint256", type: "uint256" },
+      { name: "min", internalType: "uint256", type: "uint256" },
+      { name: "max", internalType: "uint256", type: "uint256" },
+    ],
+    name: "StakingPoolChallengePeriodOutOfRange",
   },
   {
     type: "error",
@@ -2528,6 +2570,11 @@ export const stakingPoolAbi = [
   },
   {
     type: "error",
+    inputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
+    name: "StakingPoolUnknownAsset",
+  },
+  {
+    type: "error",
     inputs: [{ name: "challengeId", internalType: "uint256", type: "uint256" }],
     name: "StakingPoolUnknownChallenge",
   },
@@ -2539,6 +2586,49 @@ export const stakingPoolAbi = [
   { type: "error", inputs: [], name: "StakingPoolZeroAddress" },
   { type: "error", inputs: [], name: "StakingPoolZeroAmount" },
   { type: "error", inputs: [], name: "StakingPoolZeroEvidenceHash" },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "challengeId",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: true,
+      },
+      {
+        name: "assetId",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: true,
+      },
+      {
+        name: "challenger",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      {
+        name: "toStakers",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: false,
+      },
+      {
+        name: "toTreasury",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: false,
+      },
+      {
+        name: "openChallenges",
+        internalType: "uint32",
+        type: "uint32",
+        indexed: false,
+      },
+    ],
+    name: "ChallengeLapsed",
+  },
   {
     type: "event",
     anonymous: false,
@@ -2593,6 +2683,25 @@ export const stakingPoolAbi = [
       },
     ],
     name: "ChallengeOpened",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "previousChallengePeriod",
+        internalType: "uint64",
+        type: "uint64",
+        indexed: true,
+      },
+      {
+        name: "challengePeriod",
+        internalType: "uint64",
+        type: "uint64",
+        indexed: true,
+      },
+    ],
+    name: "ChallengePeriodUpdated",
   },
   {
     type: "event",
@@ -3091,6 +3200,13 @@ export const stakingPoolAbi = [
   {
     type: "function",
     inputs: [],
+    name: "MAX_CHALLENGE_PERIOD",
+    outputs: [{ name: "", internalType: "uint64", type: "uint64" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
     name: "MAX_REWARD_CURRENCIES",
     outputs: [{ name: "", internalType: "uint8", type: "uint8" }],
     stateMutability: "view",
@@ -3106,6 +3222,13 @@ export const stakingPoolAbi = [
     type: "function",
     inputs: [],
     name: "MAX_UNBONDING_DELAY",
+    outputs: [{ name: "", internalType: "uint64", type: "uint64" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "MIN_CHALLENGE_PERIOD",
     outputs: [{ name: "", internalType: "uint64", type: "uint64" }],
     stateMutability: "view",
   },
@@ -3188,9 +3311,17 @@ export const stakingPoolAbi = [
             internalType: "enum IStakingPool.ChallengeStatus",
             type: "uint8",
           },
+          { name: "deadline", internalType: "uint64", type: "uint64" },
         ],
       },
     ],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "challengePeriod",
+    outputs: [{ name: "", internalType: "uint64", type: "uint64" }],
     stateMutability: "view",
   },
   {
@@ -3282,6 +3413,13 @@ export const stakingPoolAbi = [
   },
   {
     type: "function",
+    inputs: [{ name: "challengeId", internalType: "uint256", type: "uint256" }],
+    name: "lapse",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
     inputs: [],
     name: "minBond",
     outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
@@ -3297,6 +3435,13 @@ export const stakingPoolAbi = [
     name: "notifyReward",
     outputs: [{ name: "newRewardPerShare", internalType: "uint256", type: "uint256" }],
     stateMutability: "payable",
+  },
+  {
+    type: "function",
+    inputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
+    name: "openChallengeOf",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
   },
   {
     type: "function",
@@ -3321,6 +3466,13 @@ export const stakingPoolAbi = [
     ],
     name: "pendingRewards",
     outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "registry",
+    outputs: [{ name: "", internalType: "address", type: "address" }],
     stateMutability: "view",
   },
   {
@@ -3369,6 +3521,13 @@ export const stakingPoolAbi = [
     name: "rewardPerShare",
     outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
     stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [{ name: "newChallengePeriod", internalType: "uint64", type: "uint64" }],
+    name: "setChallengePeriod",
+    outputs: [],
+    stateMutability: "nonpayable",
   },
   {
     type: "function",
