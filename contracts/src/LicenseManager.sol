@@ -213,6 +213,7 @@ contract LicenseManager is
         (uint256 offerId, uint256 expiresAt, uint256 seats) = _unpack(_licenseData(licenseId));
         Offer storage offer = _offers[offerId];
         if (offer.period == 0) revert LicenseManagerPerpetual(licenseId);
+        _requireAllowedCurrency(offer.currency);
         if (periods == 0) revert LicenseManagerInvalidQuantity(seats, periods);
         uint256 total = uint256(offer.price) * seats * periods;
         uint256 from = expiresAt > block.timestamp ? expiresAt : block.timestamp;
@@ -311,6 +312,27 @@ contract LicenseManager is
         return ERC721.supportsInterface(interfaceId) || AccessControl.supportsInterface(interfaceId);
     }
 
+    // ─────────────────────────────────────── ERC-721 entry points ────────────────────────────────────
+
+    /// @notice Approves `account` to transfer a license. Solady's ERC721 makes this payable; ETH sent
+    ///         here would sit outside the books for good, so it is refused.
+    /// @param account The approved account (zero to clear).
+    /// @param licenseId The license.
+    function approve(address account, uint256 licenseId) public payable override {
+        _refuseEth();
+        super.approve(account, licenseId);
+    }
+
+    /// @notice Transfers a license (transferable offers only). Payable in Solady's ERC721; ETH is
+    ///         refused. Both safeTransferFrom overloads call this function, so they refuse it too.
+    /// @param from The holder.
+    /// @param to The new holder.
+    /// @param licenseId The license.
+    function transferFrom(address from, address to, uint256 licenseId) public payable override {
+        _refuseEth();
+        super.transferFrom(from, to, licenseId);
+    }
+
     // ────────────────────────────────────────── vault ──────────────────────────────────────────────
 
     /// @inheritdoc IRevenueVault
@@ -342,9 +364,12 @@ contract LicenseManager is
         _setTreasury(treasury_);
     }
 
-    /// @notice Allows or disallows an ERC-20 as a payment currency. FEE_MANAGER_ROLE.
+    /// @notice Allows or disallows an ERC-20 as a payment currency. FEE_MANAGER_ROLE. Disallowing
+    ///         stops every payment in it: no new offers, no purchases and no renewals, for every
+    ///         asset alike (staked or not); what was already paid stays (licenses stay valid until
+    ///         they expire, revenue, rewards and fees stay claimable). Allowing it again resumes sales.
     /// @param currency The token; fee-on-transfer tokens are rejected at purchase by a balance check.
-    /// @param allowed Whether new offers may use it.
+    /// @param allowed Whether offers, purchases and renewals may use it.
     function setCurrencyAllowed(address currency, bool allowed) external onlyRole(FEE_MANAGER_ROLE) {
         if (currency == address(0)) revert LicenseManagerCurrencyNotAllowed(currency);
         allowedCurrency[currency] = allowed;
@@ -386,6 +411,7 @@ contract LicenseManager is
         returns (uint256 total)
     {
         if (offer.retired) revert LicenseManagerOfferRetired(offerId);
+        _requireAllowedCurrency(offer.currency);
         if (offer.maxLicenses != 0 && offer.sold >= offer.maxLicenses) {
             revert LicenseManagerSoldOut(offerId, offer.maxLicenses);
         }
@@ -438,8 +464,10 @@ contract LicenseManager is
             _credit(parents[i].assetId, currency, part);
             emit UpstreamPaid(licenseId, parents[i].assetId, currency, part);
         }
-        if (curatorBps != 0 && CURATORS.acceptsReward(assetId, currency)) {
-            curators = (total * curatorBps) / BPS;
+        // A curator share that rounds to zero is not a reward: the pool refuses a zero amount.
+        uint256 share = (total * curatorBps) / BPS;
+        if (share != 0 && CURATORS.acceptsReward(assetId, currency)) {
+            curators = share;
             CURATORS.notifyReward{value: currency == address(0) ? curators : 0}(assetId, currency, curators);
         }
         uint256 rest = total - fee - upstream - curators;
@@ -451,6 +479,10 @@ contract LicenseManager is
     function _credit(uint256 assetId, address currency, uint256 amount) private {
         if (amount == 0) return;
         SHARES.creditRevenue(assetId, currency, amount);
+    }
+
+    function _refuseEth() private view {
+        if (msg.value != 0) revert LicenseManagerWrongValue(msg.value, 0);
     }
 
     function _refundSurplus(address currency, uint256 total) private {
@@ -503,6 +535,11 @@ contract LicenseManager is
         if (treasury_ == address(0)) revert LicenseManagerZeroRecipient();
         treasury = treasury_;
         emit TreasurySet(treasury_);
+    }
+
+    /// @dev ETH is always accepted; an ERC-20 only while allowed, for every offer and asset alike.
+    function _requireAllowedCurrency(address currency) private view {
+        if (currency != address(0) && !allowedCurrency[currency]) revert LicenseManagerCurrencyNotAllowed(currency);
     }
 
     function _requireAssetOwner(uint256 assetId) private view {

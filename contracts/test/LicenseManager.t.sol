@@ -329,6 +329,42 @@ contract LicenseManagerTest is Fixture {
         assertTrue(licenses.isValid(id, other));
     }
 
+    // ── ERC-721 entry points refuse ETH ──
+
+    function _transferableLicense() internal returns (uint256) {
+        ILicenseManager.Terms memory t = _terms(address(0), 1 ether, MONTH);
+        t.transferable = true;
+        return _buyEth(_offer(t), 1, 1, 1 ether);
+    }
+
+    function test_approve_revertsWithEth() public {
+        uint256 id = _transferableLicense();
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerWrongValue.selector, 1, 0));
+        vm.prank(clinic);
+        licenses.approve{value: 1}(nurse, id);
+    }
+
+    function test_transferFrom_revertsWithEth() public {
+        uint256 id = _transferableLicense();
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerWrongValue.selector, 1, 0));
+        vm.prank(clinic);
+        licenses.transferFrom{value: 1}(clinic, nurse, id);
+    }
+
+    function test_safeTransferFrom_revertsWithEth() public {
+        uint256 id = _transferableLicense();
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerWrongValue.selector, 1, 0));
+        vm.prank(clinic);
+        licenses.safeTransferFrom{value: 1}(clinic, nurse, id);
+    }
+
+    function test_safeTransferFromWithData_revertsWithEth() public {
+        uint256 id = _transferableLicense();
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerWrongValue.selector, 1, 0));
+        vm.prank(clinic);
+        licenses.safeTransferFrom{value: 1}(clinic, nurse, id, "");
+    }
+
     // ── admin ──
 
     function test_withdrawProtocolFees_paysTreasury() public {

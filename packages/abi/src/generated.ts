@@ -1253,7 +1253,7 @@ export const licenseManagerAbi = [
     type: "function",
     inputs: [
       { name: "account", internalType: "address", type: "address" },
-      { name: "id", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
     ],
     name: "approve",
     outputs: [],
@@ -1631,7 +1631,7 @@ export const licenseManagerAbi = [
     inputs: [
       { name: "from", internalType: "address", type: "address" },
       { name: "to", internalType: "address", type: "address" },
-      { name: "id", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
     ],
     name: "transferFrom",
     outputs: [],
