@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {Test} from "forge-std/Test.sol";
 import {LicenseManager} from "../../src/LicenseManager.sol";
 import {RoyaltyShares} from "../../src/RoyaltyShares.sol";
+import {ILicenseManager} from "../../src/interfaces/ILicenseManager.sol";
 import {MockCuratorRewards} from "../mocks/MockCuratorRewards.sol";
 import {MockERC20Permit} from "../mocks/MockERC20Permit.sol";
 
@@ -49,7 +50,7 @@ contract MarketplaceHandler is Test {
 
     function buy(uint256 offerSeed, uint256 clinicSeed, uint32 seats, uint32 periods) external {
         uint256 offerId = offers[offerSeed % offers.length];
-        LicenseManager.Offer memory offer = LICENSES.offerOf(offerId);
+        ILicenseManager.Offer memory offer = LICENSES.offerOf(offerId);
         seats = uint32(bound(seats, 1, 5));
         periods = offer.period == 0 ? 1 : uint32(bound(periods, 1, 12));
         address clinic = clinics[clinicSeed % clinics.length];
@@ -71,8 +72,8 @@ contract MarketplaceHandler is Test {
     function renew(uint256 licenseSeed, uint32 periods) external {
         if (bought.length == 0) return;
         uint256 licenseId = bought[licenseSeed % bought.length];
-        LicenseManager.License memory license = LICENSES.licenseOf(licenseId);
-        LicenseManager.Offer memory offer = LICENSES.offerOf(license.offerId);
+        ILicenseManager.License memory license = LICENSES.licenseOf(licenseId);
+        ILicenseManager.Offer memory offer = LICENSES.offerOf(license.offerId);
         if (offer.period == 0) return;
         periods = uint32(bound(periods, 1, 6));
         uint256 total = uint256(license.price) * license.seats * periods;

@@ -551,6 +551,14 @@ export const licenseManagerAbi = [
   {
     type: "error",
     inputs: [
+      { name: "expiresAt", internalType: "uint256", type: "uint256" },
+      { name: "maxExpiry", internalType: "uint256", type: "uint256" },
+    ],
+    name: "LicenseManagerExpiryOverflow",
+  },
+  {
+    type: "error",
+    inputs: [
       { name: "bps", internalType: "uint256", type: "uint256" },
       { name: "cap", internalType: "uint256", type: "uint256" },
     ],
@@ -572,7 +580,6 @@ export const licenseManagerAbi = [
     ],
     name: "LicenseManagerNoFreeSeat",
   },
-  { type: "error", inputs: [], name: "LicenseManagerNoRights" },
   {
     type: "error",
     inputs: [
@@ -611,6 +618,11 @@ export const licenseManagerAbi = [
     type: "error",
     inputs: [{ name: "licenseId", internalType: "uint256", type: "uint256" }],
     name: "LicenseManagerPerpetual",
+  },
+  {
+    type: "error",
+    inputs: [{ name: "rights", internalType: "uint8", type: "uint8" }],
+    name: "LicenseManagerRightsOutOfRange",
   },
   {
     type: "error",
@@ -662,6 +674,7 @@ export const licenseManagerAbi = [
   },
   { type: "error", inputs: [], name: "LicenseManagerZeroPrice" },
   { type: "error", inputs: [], name: "LicenseManagerZeroRecipient" },
+  { type: "error", inputs: [], name: "LicenseManagerZeroTreasury" },
   { type: "error", inputs: [], name: "NotOwnerNorApproved" },
   { type: "error", inputs: [], name: "ReentrancyGuardReentrantCall" },
   {
@@ -1375,7 +1388,7 @@ export const licenseManagerAbi = [
     outputs: [
       {
         name: "",
-        internalType: "struct LicenseManager.License",
+        internalType: "struct ILicenseManager.License",
         type: "tuple",
         components: [
           { name: "offerId", internalType: "uint32", type: "uint32" },
@@ -1410,7 +1423,7 @@ export const licenseManagerAbi = [
     outputs: [
       {
         name: "",
-        internalType: "struct LicenseManager.Offer",
+        internalType: "struct ILicenseManager.Offer",
         type: "tuple",
         components: [
           { name: "assetId", internalType: "uint64", type: "uint64" },
@@ -1779,6 +1792,7 @@ export const royaltySharesAbi = [
   },
   { type: "error", inputs: [], name: "RoyaltySharesZeroAmount" },
   { type: "error", inputs: [], name: "RoyaltySharesZeroRecipient" },
+  { type: "error", inputs: [], name: "RoyaltySharesZeroVault" },
   {
     type: "event",
     anonymous: false,
