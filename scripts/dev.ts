@@ -10,9 +10,8 @@ import { createPrismaClient } from "@tessera/db";
 import { applyMigrations } from "@tessera/db/migrate";
 import { startDatabase } from "@tessera/db/server";
 import { resetChainData } from "@tessera/indexer";
-import { createPublicClient, createWalletClient, http } from "viem";
 import { hardhat } from "viem/chains";
-import { DEV_ACCOUNT, devAccount, devAccounts } from "./lib/accounts.ts";
+import { devAccounts } from "./lib/accounts.ts";
 import { assertPortFree, rpcAnswers, type Service, startService, waitFor } from "./lib/services.ts";
 import { seedDemoCatalog } from "./seed/seed.ts";
 
@@ -105,20 +104,11 @@ async function main(): Promise<void> {
   await resetChainData(db, hardhat.id);
 
   step("Seeding demo data");
-  const transport = http(RPC_URL);
-  const publicClient = createPublicClient({ chain: hardhat, transport });
-  const wallet = createWalletClient({
-    chain: hardhat,
-    transport,
-    account: devAccount(DEV_ACCOUNT.builder),
-  });
   await seedDemoCatalog({
     db,
-    publicClient,
-    wallet,
-    registry: deployment.contracts.AssetRegistry,
-    contributor: devAccount(DEV_ACCOUNT.contributor).address,
-    onProgress: (done, total, name) => process.stdout.write(`  [${done}/${total}] registered ${name}\n`),
+    rpcUrl: RPC_URL,
+    contracts: deployment.contracts,
+    onProgress: (message) => process.stdout.write(`  ${message}\n`),
   });
 
   const serviceEnv = {

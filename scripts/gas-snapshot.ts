@@ -5,11 +5,11 @@
 // Budgets are the targets of issue 3; the table marks entries over budget.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { permitTypedData } from "@tessera/abi";
 import hre from "hardhat";
 import { type Address, type Hash, parseEther, parseSignature } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import TesseraModule from "../contracts/ignition/modules/Tessera.ts";
-import { permitTypedData } from "./lib/permit.ts";
 
 const SNAPSHOT = fileURLToPath(new URL("../contracts/gas-snapshot.json", import.meta.url));
 const TOLERANCE = 0.05;

@@ -1,11 +1,12 @@
 // The whole money flow on the contracts as Ignition deploys them, driven with viem the way the web app
 // will: register -> offer -> purchase (ETH, and stablecoin with permit) -> claim by several holders
 // -> stake -> curator reward -> challenge -> slash.
+
+import { permitTypedData } from "@tessera/abi";
 import hre from "hardhat";
 import { type Hash, parseEther, parseSignature, zeroAddress } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import TesseraModule from "../../contracts/ignition/modules/Tessera.ts";
-import { permitTypedData } from "../../scripts/lib/permit.ts";
 
 const connection = await hre.network.create();
 const { assetRegistry, licenseManager, royaltyShares, stakingPool, stakeToken, stablecoin } =

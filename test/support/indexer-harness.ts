@@ -1,13 +1,6 @@
 // A deployed chain served over HTTP plus everything needed to index it into throwaway databases and
 // to drive it with a seeded workload: shared by the indexer's consistency, crash and fault tests.
 
-import {
-  assetRegistryAbi,
-  licenseManagerAbi,
-  royaltySharesAbi,
-  stakingPoolAbi,
-  testTokenAbi,
-} from "@tessera/abi";
 import { createPrismaClient, type PrismaClient } from "@tessera/db";
 import { createTestDatabase } from "@tessera/db/testing";
 import { createJsonRpcClient, type IndexerConfig, parseIndexerConfig, syncToHead } from "@tessera/indexer";
@@ -19,12 +12,18 @@ import { createWorkload, type Workload } from "./workload.ts";
 
 export const CHAIN_ID = 31337;
 
+export type Snapshot = { id: unknown; workload: unknown };
+
 export type Harness = {
   rpcUrl: string;
   contracts: Record<"AssetRegistry" | "RoyaltyShares" | "LicenseManager" | "StakingPool", Address>;
   publicClient: PublicClient;
   workload: Workload;
   rpc(method: string, params?: unknown[]): Promise<unknown>;
+  /** evm_snapshot, together with the workload's bookkeeping of what exists on chain. */
+  snapshot(): Promise<Snapshot>;
+  /** evm_revert to a snapshot (usable once), restoring the workload's bookkeeping with it. */
+  revert(snapshot: Snapshot): Promise<void>;
   /** A fresh, migrated database; dropped by close(). */
   database(): Promise<{ url: string; db: PrismaClient }>;
   config(databaseUrl: string, overrides?: Partial<IndexerConfig>, rpcUrl?: string): IndexerConfig;
@@ -54,13 +53,6 @@ export async function startHarness(seed: number): Promise<Harness> {
     publicClient,
     wallets,
     contracts: deployed,
-    abis: {
-      assetRegistry: assetRegistryAbi,
-      royaltyShares: royaltySharesAbi,
-      licenseManager: licenseManagerAbi,
-      stakingPool: stakingPoolAbi,
-      token: testTokenAbi,
-    },
     increaseTime: async (seconds) => {
       await rpc("evm_increaseTime", [seconds]);
       await rpc("evm_mine");
@@ -83,6 +75,12 @@ export async function startHarness(seed: number): Promise<Harness> {
     publicClient,
     workload,
     rpc,
+    snapshot: async () => ({ id: await rpc("evm_snapshot"), workload: workload.save() }),
+    async revert(snapshot) {
+      if ((await rpc("evm_revert", [snapshot.id])) !== true)
+        throw new Error("evm_revert refused the snapshot");
+      workload.restore(snapshot.workload);
+    },
     async database() {
       const database = await createTestDatabase();
       const db = createPrismaClient(database.url);

@@ -8,10 +8,9 @@ import { createPrismaClient, type PrismaClient } from "@tessera/db";
 import { createTestDatabase } from "@tessera/db/testing";
 import { createJsonRpcClient, parseIndexerConfig, type SyncResult, syncToHead } from "@tessera/indexer";
 import hre from "hardhat";
-import { type Address, createPublicClient, createWalletClient, http, type PublicClient } from "viem";
+import { type Address, createPublicClient, http, type PublicClient } from "viem";
 import { hardhat } from "viem/chains";
 import TesseraModule from "../../contracts/ignition/modules/Tessera.ts";
-import { DEV_ACCOUNT, devAccount } from "../../scripts/lib/accounts.ts";
 import { freePort, type Service, startService, waitFor } from "../../scripts/lib/services.ts";
 import { seedDemoCatalog } from "../../scripts/seed/seed.ts";
 import { serveProvider } from "./rpc-server.ts";
@@ -25,6 +24,10 @@ export type Stack = {
   db: PrismaClient;
   publicClient: PublicClient;
   registry: Address;
+  contracts: Record<
+    "AssetRegistry" | "RoyaltyShares" | "LicenseManager" | "StakingPool" | "StakeToken" | "Stablecoin",
+    Address
+  >;
   seededNames: string[];
   /** Projects everything on the chain so far into the database. */
   index(): Promise<SyncResult>;
@@ -41,10 +44,16 @@ export async function startStack(): Promise<Stack> {
   try {
     const connection = await hre.network.create();
     stops.push(() => connection.close());
-    const { assetRegistry, royaltyShares, licenseManager, stakingPool } = await connection.ignition.deploy(
-      TesseraModule,
-      { displayUi: false },
-    );
+    const { assetRegistry, royaltyShares, licenseManager, stakingPool, stakeToken, stablecoin } =
+      await connection.ignition.deploy(TesseraModule, { displayUi: false });
+    const contracts = {
+      AssetRegistry: assetRegistry.address,
+      RoyaltyShares: royaltyShares.address,
+      LicenseManager: licenseManager.address,
+      StakingPool: stakingPool.address,
+      StakeToken: stakeToken.address,
+      Stablecoin: stablecoin.address,
+    };
     const server = await serveProvider(connection.provider);
     stops.push(() => server.close());
     const rpcUrl = server.url;
@@ -54,31 +63,18 @@ export async function startStack(): Promise<Stack> {
     const db = createPrismaClient(database.url);
     stops.push(() => db.$disconnect());
 
-    const transport = http(rpcUrl);
-    const publicClient = createPublicClient({ chain: hardhat, transport });
-    const wallet = createWalletClient({
-      chain: hardhat,
-      transport,
-      account: devAccount(DEV_ACCOUNT.builder),
-    });
+    const publicClient = createPublicClient({ chain: hardhat, transport: http(rpcUrl) });
     const seededNames = await seedDemoCatalog({
       db,
-      publicClient,
-      wallet,
-      registry: assetRegistry.address,
-      contributor: devAccount(DEV_ACCOUNT.contributor).address,
+      rpcUrl,
+      contracts,
     });
 
     const config = parseIndexerConfig({
       rpcUrl,
       chainId: hardhat.id,
       databaseUrl: database.url,
-      contracts: {
-        AssetRegistry: assetRegistry.address,
-        RoyaltyShares: royaltyShares.address,
-        LicenseManager: licenseManager.address,
-        StakingPool: stakingPool.address,
-      },
+      contracts,
     });
     const rpc = createJsonRpcClient({ url: rpcUrl });
     let web: Service | undefined;
@@ -90,6 +86,7 @@ export async function startStack(): Promise<Stack> {
       db,
       publicClient,
       registry: assetRegistry.address,
+      contracts,
       seededNames,
       index: () => syncToHead({ config, rpc, db }),
       async startWeb() {
@@ -106,7 +103,12 @@ export async function startStack(): Promise<Stack> {
           command: join(webDir, "node_modules/.bin/next"),
           args: ["start", "--port", String(port), "--hostname", "127.0.0.1"],
           cwd: webDir,
-          env: { DATABASE_URL: database.url, TESSERA_RPC_URL: rpcUrl, TESSERA_CHAIN_ID: String(hardhat.id) },
+          env: {
+            DATABASE_URL: database.url,
+            TESSERA_RPC_URL: rpcUrl,
+            TESSERA_CHAIN_ID: String(hardhat.id),
+            TESSERA_CONTRACTS: JSON.stringify(contracts),
+          },
           logFile: join(root, "test/.output/logs", `web-${port}.log`),
         });
         stops.push(() => web?.stop() ?? Promise.resolve());

@@ -9,18 +9,55 @@ import { hardhat } from "viem/chains";
 
 type RpcReply = { result?: unknown; error?: { code: number; message: string } };
 
-export type InjectedWallet = { address: Hex; requests: string[] };
+export type InjectedWallet = {
+  address: Hex;
+  /** Every method the page asked the wallet for, in order. */
+  requests: string[];
+  /** How many times the page asked for `method`. */
+  count(method: string): number;
+  /** The user will decline the next request for `method` (EIP-1193 code 4001). */
+  declineNext(method: string): void;
+  /** The network the wallet is on now. */
+  chainId(): number;
+};
+
+/** What the wallet shows the user and signs: the calls that take a user's approval. */
+export const SIGNATURE_METHODS = ["personal_sign", "eth_signTypedData_v4"] as const;
 
 export async function injectWallet(
   context: BrowserContext,
-  { rpcUrl, account }: { rpcUrl: string; account: LocalAccount },
+  { rpcUrl, account, chainId = hardhat.id }: { rpcUrl: string; account: LocalAccount; chainId?: number },
 ): Promise<InjectedWallet> {
   const wallet = createWalletClient({ account, chain: hardhat, transport: http(rpcUrl) });
   const requests: string[] = [];
+  const declines = new Set<string>();
   // Like MetaMask: a site sees no accounts until the user approves it through eth_requestAccounts.
   let authorised = false;
+  let currentChain = chainId;
+
+  /** Tells every open page, as a wallet extension does, through the provider's event listeners. */
+  async function emit(event: string, data: unknown): Promise<void> {
+    await Promise.all(
+      context
+        .pages()
+        .map((page) =>
+          page
+            .evaluate(
+              ([e, d]) =>
+                (
+                  globalThis as { __tesseraWalletEmit?: (e: string, d: unknown) => void }
+                ).__tesseraWalletEmit?.(e as string, d),
+              [event, data] as const,
+            )
+            .catch(() => {}),
+        ),
+    );
+  }
 
   async function handle(method: string, params: unknown[]): Promise<unknown> {
+    if (declines.delete(method)) {
+      throw Object.assign(new Error("User rejected the request."), { code: 4001 });
+    }
     switch (method) {
       case "eth_requestAccounts":
         authorised = true;
@@ -28,14 +65,22 @@ export async function injectWallet(
       case "eth_accounts":
         return authorised ? [account.address] : [];
       case "eth_chainId":
-        return numberToHex(hardhat.id);
-      case "wallet_switchEthereumChain":
+        return numberToHex(currentChain);
+      case "wallet_switchEthereumChain": {
+        const requested = Number((params[0] as { chainId: Hex }).chainId);
+        if (requested !== hardhat.id) {
+          throw Object.assign(new Error(`Unrecognized chain ID ${requested}.`), { code: 4902 });
+        }
+        currentChain = requested;
+        void emit("chainChanged", numberToHex(currentChain));
         return null;
+      }
       case "personal_sign":
         return account.signMessage({ message: { raw: params[0] as Hex } });
       case "eth_signTypedData_v4":
         return account.signTypedData(JSON.parse(params[1] as string));
       case "eth_sendTransaction": {
+        if (currentChain !== hardhat.id) throw Object.assign(new Error("wrong chain"), { code: 4901 });
         const tx = params[0] as { to?: Hex; data?: Hex; value?: Hex; gas?: Hex };
         return wallet.sendTransaction({
           to: tx.to,
@@ -72,7 +117,13 @@ export async function injectWallet(
     },
   );
   await context.addInitScript(PROVIDER_SCRIPT);
-  return { address: account.address, requests };
+  return {
+    address: account.address,
+    requests,
+    count: (method) => requests.filter((m) => m === method).length,
+    declineNext: (method) => declines.add(method),
+    chainId: () => currentChain,
+  };
 }
 
 // Runs in the page before any of its scripts.
@@ -89,6 +140,7 @@ const PROVIDER_SCRIPT = `(() => {
     removeListener(event, fn) { listeners.set(event, (listeners.get(event) ?? []).filter((f) => f !== fn)); return provider; },
   };
   window.ethereum = provider;
+  window.__tesseraWalletEmit = (event, data) => (listeners.get(event) ?? []).forEach((fn) => fn(data));
   const info = {
     uuid: "5d1c7b0e-7a43-4c39-9a8e-3f1f1c0de001",
     name: "Tessera Test Wallet",

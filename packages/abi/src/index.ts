@@ -22,3 +22,4 @@ export {
 /** The AssetRegistry's `AssetKind` enum, in Solidity's order. */
 export const ASSET_KINDS = ["MODEL", "DATASET"] as const;
 export type AssetKindName = (typeof ASSET_KINDS)[number];
+export { type PermitRequest, permitTypedData } from "./permit.ts";

@@ -2,17 +2,22 @@
 // `tessera-indexer [run|status]`: runs the indexer, or prints where it stands, for the chain and
 // database named by the environment.
 //   TESSERA_RPC_URL      JSON-RPC endpoint (default http://127.0.0.1:8545)
-//   DATABASE_URL         Postgres connection string (required)
+//   DATABASE_URL         Postgres connection string (default: the running `./scripts/dev` stack's,
+//                        which it records in .tessera/dev.json)
 //   TESSERA_IGNITION_DIR folder holding Ignition's deployments (default: this repo's contracts/ignition)
 //   TESSERA_CONTRACTS    JSON of the four contract addresses, instead of reading the deployment
 //   TESSERA_START_BLOCK (default: the deployment's first block, from Ignition's journal), TESSERA_CONFIRMATIONS, TESSERA_POLL_MS, TESSERA_REORG_WINDOW,
-//   TESSERA_INITIAL_RANGE, TESSERA_MAX_RANGE, TESSERA_RPC_TIMEOUT_MS  optional tuning
+//   TESSERA_INITIAL_RANGE, TESSERA_MAX_RANGE, TESSERA_RPC_TIMEOUT_MS, TESSERA_RETRY_BASE_MS,
+//   TESSERA_RETRY_MAX_MS, TESSERA_CONTINUITY_RETRIES  optional tuning
 //   TESSERA_STATUS_PORT  serve GET /status (head, checkpoint, lag, RPC counters) on 127.0.0.1:<port>
 //   LOG_LEVEL (debug|info|warn|error), TESSERA_LOG_FORMAT (json|pretty)
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readDeployment } from "@tessera/abi";
 import { createPrismaClient } from "@tessera/db";
 import { parseIndexerConfig } from "./config.ts";
+import { causeChain, describeChain } from "./errors.ts";
+import { createHealthReporter } from "./health.ts";
 import { runIndexer } from "./indexer.ts";
 import { createLogger, loggerOptionsFromEnv } from "./log.ts";
 import { createProgressReporter } from "./progress.ts";
@@ -24,7 +29,10 @@ import { acquireWriterLock, WriterLockAbortedError } from "./writer-lock.ts";
 
 const USAGE = "usage: tessera-indexer [run|status]";
 const env = process.env;
-const rpcUrl = env.TESSERA_RPC_URL ?? "http://127.0.0.1:8545";
+const devStackFile = fileURLToPath(new URL("../../../.tessera/dev.json", import.meta.url));
+const devStack = readDevStack();
+const rpcUrl = env.TESSERA_RPC_URL ?? devStack?.rpcUrl ?? "http://127.0.0.1:8545";
+const databaseUrl = env.DATABASE_URL ?? devStack?.databaseUrl;
 const ignitionDir =
   env.TESSERA_IGNITION_DIR ?? fileURLToPath(new URL("../../../contracts/ignition", import.meta.url));
 const logger = createLogger(loggerOptionsFromEnv());
@@ -38,10 +46,14 @@ async function main(command: string): Promise<void> {
   const chainId = Number(BigInt(await rpc.request<string>("eth_chainId")));
   const deployment = env.TESSERA_CONTRACTS ? undefined : await readDeployment(ignitionDir, chainId);
   const contracts = env.TESSERA_CONTRACTS ? JSON.parse(env.TESSERA_CONTRACTS) : deployment?.contracts;
+  if (!databaseUrl)
+    throw new Error(
+      "no database: set DATABASE_URL, or start the dev stack (./scripts/dev), which records its database in .tessera/dev.json",
+    );
   const config = parseIndexerConfig({
     rpcUrl,
     chainId,
-    databaseUrl: env.DATABASE_URL,
+    databaseUrl,
     contracts,
     initialBlockRange: env.TESSERA_INITIAL_RANGE,
     maxBlockRange: env.TESSERA_MAX_RANGE,
@@ -50,6 +62,9 @@ async function main(command: string): Promise<void> {
     confirmations: env.TESSERA_CONFIRMATIONS,
     pollIntervalMs: env.TESSERA_POLL_MS,
     reorgWindow: env.TESSERA_REORG_WINDOW,
+    retryBaseDelayMs: env.TESSERA_RETRY_BASE_MS,
+    retryMaxDelayMs: env.TESSERA_RETRY_MAX_MS,
+    continuityRetries: env.TESSERA_CONTINUITY_RETRIES,
   });
   const db = createPrismaClient(config.databaseUrl);
   if (command === "status") {
@@ -66,18 +81,7 @@ async function main(command: string): Promise<void> {
 
   const stop = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
-  let lock: Awaited<ReturnType<typeof acquireWriterLock>>;
-  try {
-    lock = await acquireWriterLock(config.databaseUrl, chainId, {
-      signal: stop.signal,
-      onWaiting: () =>
-        logger.info("another indexer writes this chain; waiting as a hot standby", { chainId }),
-    });
-  } catch (error) {
-    await db.$disconnect();
-    if (error instanceof WriterLockAbortedError) return logger.info("indexer stopped while on standby");
-    throw error;
-  }
+  const health = createHealthReporter(db, chainId);
   const statusServer = env.TESSERA_STATUS_PORT
     ? await startStatusServer({
         port: Number(env.TESSERA_STATUS_PORT),
@@ -85,6 +89,7 @@ async function main(command: string): Promise<void> {
         rpc,
         chainId,
         confirmations: config.confirmations,
+        health,
       })
     : undefined;
   logger.info("indexer started", { chainId, rpcUrl, contracts: config.contracts, status: statusServer?.url });
@@ -100,16 +105,43 @@ async function main(command: string): Promise<void> {
           totalBlocks > 1_000 ? createProgressReporter({ totalBlocks, logger }) : undefined,
       },
       stop.signal,
+      {
+        health,
+        acquireLock: async () => {
+          const lock = await acquireWriterLock(config.databaseUrl, chainId, {
+            signal: stop.signal,
+            onWaiting: () =>
+              logger.info("another indexer writes this chain; waiting as a hot standby", { chainId }),
+          });
+          logger.info("writer lock taken", { chainId });
+          return lock;
+        },
+      },
     );
+  } catch (error) {
+    if (!(error instanceof WriterLockAbortedError)) throw error;
+    logger.info("indexer stopped while on standby");
   } finally {
     await statusServer?.close();
     await db.$disconnect();
-    await lock.release();
     logger.info("indexer stopped");
   }
 }
 
+/** The running dev stack's addresses, which `./scripts/dev` writes to .tessera/dev.json. */
+function readDevStack(): { databaseUrl?: string; rpcUrl?: string } | undefined {
+  try {
+    return JSON.parse(readFileSync(devStackFile, "utf8")) as { databaseUrl?: string; rpcUrl?: string };
+  } catch {
+    return undefined;
+  }
+}
+
 main(process.argv[2] ?? "run").catch((error: unknown) => {
-  logger.error(error instanceof Error ? error.message : String(error));
+  const chain = causeChain(error);
+  logger.error(error instanceof Error ? error.message : String(error), {
+    cause: describeChain(chain),
+    chain,
+  });
   process.exit(1);
 });

@@ -32,6 +32,12 @@ export const indexerConfigSchema = z.object({
   reorgWindow: z.coerce.number().int().positive().default(128),
   /** How often to ask for a new head while following, in ms. */
   pollIntervalMs: z.coerce.number().int().positive().default(500),
+  /** Reads of a range whose blocks do not link up before the indexer reports the chain as stalled. */
+  continuityRetries: z.coerce.number().int().positive().default(5),
+  /** Backoff after a retryable failure of a whole pass (database or node away), in ms: doubles per
+   *  consecutive failure from the base up to the cap. */
+  retryBaseDelayMs: z.coerce.number().int().positive().default(500),
+  retryMaxDelayMs: z.coerce.number().int().positive().default(30_000),
 });
 
 export type IndexerConfig = z.infer<typeof indexerConfigSchema>;

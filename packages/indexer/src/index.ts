@@ -6,8 +6,18 @@ export {
   parseIndexerConfig,
 } from "./config.ts";
 export { type ContractAddresses, createDecoder, type DecodedEvent } from "./decode.ts";
-export { type IndexerDeps, runIndexer, type SyncResult, syncToHead } from "./indexer.ts";
-export { createLogger, type Logger, silentLogger } from "./log.ts";
+export {
+  ChainStalledError,
+  CheckpointMovedError,
+  classifyFailure,
+  describeChain,
+  type Failure,
+  type FailureKind,
+  WriterLockLostError,
+} from "./errors.ts";
+export { createHealthReporter, type Health, type HealthReporter } from "./health.ts";
+export { type IndexerDeps, type RunOptions, runIndexer, type SyncResult, syncToHead } from "./indexer.ts";
+export { createLogger, type LogEntry, type Logger, silentLogger } from "./log.ts";
 export { indexNaively } from "./naive.ts";
 export { createProgressReporter } from "./progress.ts";
 export { ALL_PROJECTION_TABLES } from "./projection/rows.ts";

@@ -4,9 +4,17 @@
 import type { PrismaClient } from "@tessera/db";
 import type { IndexerConfig } from "./config.ts";
 import { createDecoder, type DecodedEvent } from "./decode.ts";
+import {
+  ChainStalledError,
+  CheckpointMovedError,
+  classifyFailure,
+  describeChain,
+  WriterLockLostError,
+} from "./errors.ts";
+import type { HealthReporter } from "./health.ts";
 import { type Logger, silentLogger } from "./log.ts";
 import type { ProgressReporter } from "./progress.ts";
-import { apply, type ProjectionContext, touches } from "./projection/handlers.ts";
+import { apply, type ProjectionContext, touches } from "./projection/handlers/index.ts";
 import type { Table } from "./projection/rows.ts";
 import { WorkingSet } from "./projection/working-set.ts";
 import { type BlockHeader, getBlockHeaders, getHeadBlockNumber } from "./rpc/blocks.ts";
@@ -17,6 +25,7 @@ import {
   creditedCurrencies,
   insertRawEvents,
   loadRows,
+  lockCheckpoint,
   pruneFinalized,
   readCheckpoint,
   resetChainData,
@@ -24,6 +33,7 @@ import {
   storedBlocks,
   writeBatch,
 } from "./store.ts";
+import type { WriterLock } from "./writer-lock.ts";
 
 export type IndexerDeps = {
   config: IndexerConfig;
@@ -37,9 +47,24 @@ export type IndexerDeps = {
 
 export type SyncResult = { fromBlock: bigint; toBlock: bigint; events: number; reorgs: number } | null;
 
-/** The chain changed under a range being read (a log's block hash differs from the header's). */
+/** The chain changed under a range being read (a log's block hash differs from the header's, or the
+ *  range's first block does not extend the checkpoint). `block`, `hash` and `expected` say where. */
 class ChainMovedError extends Error {
   override name = "ChainMovedError";
+  readonly block: bigint;
+  readonly found: string;
+  readonly expected: { blockNumber: bigint; blockHash: string };
+  constructor(
+    message: string,
+    block: bigint,
+    found: string,
+    expected: { blockNumber: bigint; blockHash: string },
+  ) {
+    super(message);
+    this.block = block;
+    this.found = found;
+    this.expected = expected;
+  }
 }
 
 /** Indexes everything between the checkpoint and the safe head; null when already there. */
@@ -47,6 +72,7 @@ export async function syncToHead(deps: IndexerDeps): Promise<SyncResult> {
   const { config, rpc, db } = deps;
   const logger = deps.logger ?? silentLogger;
   let reorgs = 0;
+  let moved = 0;
   for (;;) {
     const head = await getHeadBlockNumber(rpc);
     let checkpoint = await readCheckpoint(db, config.chainId);
@@ -63,7 +89,20 @@ export async function syncToHead(deps: IndexerDeps): Promise<SyncResult> {
       return { fromBlock, toBlock: safeHead, events, reorgs };
     } catch (error) {
       if (!(error instanceof ChainMovedError)) throw error;
-      logger.warn("chain moved while reading; starting the pass again", { reason: error.message });
+      moved += 1;
+      const where = {
+        reason: error.message,
+        block: error.block,
+        found: error.found,
+        expectedBlock: error.expected.blockNumber,
+        expectedHash: error.expected.blockHash,
+        attempt: moved,
+      };
+      // A reorg under the reader settles within a read or two; a chain that never links up (blocks
+      // whose parent hash is wrong) must not be re-read forever in silence.
+      if (moved >= config.continuityRetries)
+        throw new ChainStalledError(error.block, error.found, error.expected, moved);
+      logger.warn("chain moved while reading; starting the pass again", where);
     }
   }
 }
@@ -131,7 +170,7 @@ async function indexRange(
       pending = readNext();
       const end = headers.get(chunk.toBlock) as BlockHeader;
       const checkpoint = { blockNumber: end.number, blockHash: end.hash };
-      await projectBatch(db, context, events, headers, checkpoint, journalFrom, config.reorgWindow);
+      await projectBatch(db, context, events, headers, previous, checkpoint, journalFrom, config.reorgWindow);
       previous = checkpoint;
       total += events.length;
       progress?.advance(Number(chunk.toBlock - chunk.fromBlock + 1n), events.length);
@@ -158,8 +197,14 @@ async function fetchHeaders(
   const numbers = new Set([chunk.fromBlock, chunk.toBlock, ...events.map((e) => e.blockNumber)]);
   const headers = new Map((await getBlockHeaders(rpc, numbers)).map((h) => [h.number, h]));
   for (const event of events) {
-    if (headers.get(event.blockNumber)?.hash !== event.blockHash) {
-      throw new ChainMovedError(`block ${event.blockNumber} changed between eth_getLogs and its header`);
+    const header = headers.get(event.blockNumber);
+    if (header?.hash !== event.blockHash) {
+      throw new ChainMovedError(
+        `block ${event.blockNumber} changed between eth_getLogs (${event.blockHash}) and its header (${header?.hash})`,
+        event.blockNumber,
+        String(header?.hash),
+        { blockNumber: event.blockNumber, blockHash: event.blockHash },
+      );
     }
   }
   return headers;
@@ -178,7 +223,12 @@ function checkContinuity(
     previous.blockNumber + 1n === first.number &&
     first.parentHash !== previous.blockHash
   ) {
-    throw new ChainMovedError(`block ${first.number} does not extend the checkpoint`);
+    throw new ChainMovedError(
+      `block ${first.number} (${first.hash}) has parent hash ${first.parentHash}, not the hash of block ${previous.blockNumber} (${previous.blockHash})`,
+      first.number,
+      first.parentHash,
+      previous,
+    );
   }
 }
 
@@ -187,6 +237,7 @@ async function projectBatch(
   context: ProjectionContext,
   events: readonly DecodedEvent[],
   headers: Map<bigint, BlockHeader>,
+  previous: Checkpoint | null,
   checkpoint: Checkpoint,
   journalFrom: bigint,
   reorgWindow: number,
@@ -194,6 +245,13 @@ async function projectBatch(
   const { chainId } = context;
   await db.$transaction(
     async (tx) => {
+      // Fencing: the batch extends the checkpoint this writer last saw, or it writes nothing. (A writer
+      // whose lock session ended may still have a batch in flight while a standby takes over.)
+      const current = await lockCheckpoint(tx, chainId);
+      if (current?.blockHash !== previous?.blockHash || current?.blockNumber !== previous?.blockNumber)
+        throw new CheckpointMovedError(
+          `checkpoint is at ${current?.blockNumber ?? "none"}, this batch extends ${previous?.blockNumber ?? "none"}`,
+        );
       const fresh = await insertRawEvents(tx, chainId, events);
       const todo = events.filter((e) => fresh.has(`${e.blockNumber}:${e.logIndex}`));
       for (const event of todo) {
@@ -268,11 +326,94 @@ async function recoverFromReorg(
   return null;
 }
 
-/** Syncs, then keeps following the chain until `signal` aborts. */
-export async function runIndexer(deps: IndexerDeps, signal: AbortSignal): Promise<void> {
-  while (!signal.aborted) {
-    await syncToHead(deps);
-    await sleep(deps.config.pollIntervalMs, signal);
+export type RunOptions = {
+  /** Takes the writer lock (waiting as a standby while another copy holds it); called again when the
+   *  lock's session ends, before anything else is written. */
+  acquireLock?: () => Promise<WriterLock>;
+  health?: HealthReporter;
+  /** Randomness for the backoff's jitter (tests pin it). */
+  random?: () => number;
+};
+
+/**
+ * Syncs, then keeps following the chain until `signal` aborts. A pass that fails with a retryable
+ * failure (database or node away, the chain not linking up, the lock lost) is logged with its whole
+ * cause chain and tried again after a capped exponential backoff; a fatal one (a bug, a database
+ * without the schema, a bad configuration) is logged and thrown.
+ */
+export async function runIndexer(
+  deps: IndexerDeps,
+  signal: AbortSignal,
+  options: RunOptions = {},
+): Promise<void> {
+  const logger = deps.logger ?? silentLogger;
+  const { config } = deps;
+  const random = options.random ?? Math.random;
+  let lock: WriterLock | undefined;
+  let failures = 0;
+  try {
+    while (!signal.aborted) {
+      try {
+        if (options.acquireLock && !lock?.held()) {
+          if (lock) {
+            await lock.release();
+            lock = undefined;
+            logger.warn("writer lock lost with its database session; taking it again");
+          }
+          lock = await options.acquireLock();
+        }
+        await syncToHead(deps);
+        if (lock && !lock.held()) throw new WriterLockLostError("the writer lock's database session ended");
+        if (failures > 0) logger.info("indexer recovered", { afterFailures: failures });
+        failures = 0;
+        await options.health?.ok();
+        await sleep(config.pollIntervalMs, signal);
+      } catch (error) {
+        if (signal.aborted) break;
+        const failure = classifyFailure(error);
+        const fields = {
+          kind: failure.kind,
+          cause: describeChain(failure.chain),
+          chain: failure.chain,
+          ...(error instanceof ChainStalledError
+            ? {
+                block: error.block,
+                parentHash: error.parentHash,
+                checkpointBlock: error.checkpoint.blockNumber,
+                checkpointHash: error.checkpoint.blockHash,
+                attempts: error.attempts,
+              }
+            : {}),
+        };
+        if (!failure.retryable) {
+          logger.error("indexer stopped: the failure cannot be retried", fields);
+          throw error;
+        }
+        failures += 1;
+        const cap = Math.min(
+          config.retryMaxDelayMs,
+          config.retryBaseDelayMs * 2 ** Math.min(failures - 1, 20),
+        );
+        // Half fixed, half jitter: never a zero wait, yet copies restarting together spread out.
+        const delayMs = Math.floor(cap / 2 + (random() * cap) / 2);
+        const log = failure.kind === "chain-stalled" || failures >= 5 ? logger.error : logger.warn;
+        log.call(
+          logger,
+          failure.kind === "chain-stalled"
+            ? "indexer stalled: the chain does not link up"
+            : "indexer pass failed; retrying",
+          {
+            ...fields,
+            failures,
+            retryInMs: delayMs,
+          },
+        );
+        await options.health?.failed(failure);
+        await sleep(delayMs, signal);
+      }
+    }
+  } finally {
+    await lock?.release();
   }
 }
 

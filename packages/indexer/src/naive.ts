@@ -4,7 +4,7 @@
 import type { PrismaClient } from "@tessera/db";
 import type { IndexerConfig } from "./config.ts";
 import { createDecoder } from "./decode.ts";
-import { apply, type ProjectionContext, touches } from "./projection/handlers.ts";
+import { apply, type ProjectionContext, touches } from "./projection/handlers/index.ts";
 import type { Table } from "./projection/rows.ts";
 import { WorkingSet } from "./projection/working-set.ts";
 import { getBlockHeaders } from "./rpc/blocks.ts";

@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PrismaClient } from "@tessera/db";
+import type { HealthReporter } from "./health.ts";
 import { getHeadBlockNumber } from "./rpc/blocks.ts";
 import type { JsonRpcClient } from "./rpc/json-rpc.ts";
 import { readStatus } from "./status.ts";
@@ -16,15 +17,17 @@ export async function startStatusServer(options: {
   rpc: JsonRpcClient;
   chainId: number;
   confirmations: number;
+  /** This process's own view of its health (fresher than the table while the database is away). */
+  health?: HealthReporter;
 }): Promise<StatusServer> {
-  const { db, rpc, chainId, confirmations } = options;
+  const { db, rpc, chainId, confirmations, health } = options;
   const server: Server = createServer((request, response) => {
     if (request.method !== "GET" || request.url !== "/status") {
       response.writeHead(404, { "content-type": "application/json" }).end('{"error":"GET /status"}');
       return;
     }
     getHeadBlockNumber(rpc)
-      .then((head) => readStatus(db, chainId, head, confirmations))
+      .then((head) => readStatus(db, chainId, head, confirmations, health?.current()))
       .then((status) => {
         const body = JSON.stringify({ ...status, rpc: rpc.stats() }, (_k, v) =>
           typeof v === "bigint" ? v.toString() : v,
@@ -35,7 +38,7 @@ export async function startStatusServer(options: {
         const message = error instanceof Error ? error.message : String(error);
         response
           .writeHead(503, { "content-type": "application/json" })
-          .end(JSON.stringify({ error: message }));
+          .end(JSON.stringify({ error: message, indexer: health?.current() ?? null }));
       });
   });
   await new Promise<void>((resolve) => server.listen(options.port, "127.0.0.1", resolve));

@@ -1,5 +1,6 @@
 // Where the indexer stands for a chain: the chain's head, the checkpoint, and how far behind it is.
 import type { PrismaClient } from "@tessera/db";
+import type { Health } from "./health.ts";
 
 export type IndexerStatus = {
   chainId: number;
@@ -11,6 +12,9 @@ export type IndexerStatus = {
   lagBlocks: bigint;
   events: number;
   updatedAt: Date | null;
+  /** What the running indexer last reported: "running", "retrying" or "stalled", and why; null
+   *  before an indexer ever ran against this database. */
+  indexer: { state: string; reason: string | null; since: Date; failures: number } | null;
 };
 
 export async function readStatus(
@@ -18,11 +22,14 @@ export async function readStatus(
   chainId: number,
   head: bigint,
   confirmations: number,
+  live?: Health,
 ): Promise<IndexerStatus> {
-  const [checkpoint, events] = await Promise.all([
+  const [checkpoint, events, stored] = await Promise.all([
     db.indexerCheckpoint.findUnique({ where: { chainId } }),
     db.chainEvent.count({ where: { chainId } }),
+    live ? Promise.resolve(null) : db.indexerHealth.findUnique({ where: { chainId } }),
   ]);
+  const health = live ?? stored;
   const safeHead = head - BigInt(confirmations);
   const indexed = checkpoint?.blockNumber ?? -1n;
   return {
@@ -34,5 +41,8 @@ export async function readStatus(
     lagBlocks: safeHead > indexed ? safeHead - indexed : 0n,
     events,
     updatedAt: checkpoint?.updatedAt ?? null,
+    indexer: health
+      ? { state: health.state, reason: health.reason, since: health.since, failures: health.failures }
+      : null,
   };
 }

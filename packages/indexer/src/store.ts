@@ -16,6 +16,16 @@ export async function readCheckpoint(db: PrismaClient | Tx, chainId: number): Pr
   return row ? { blockNumber: row.blockNumber, blockHash: row.blockHash } : null;
 }
 
+/** The checkpoint, locked until the transaction ends: one writer's batch at a time extends it. */
+export async function lockCheckpoint(tx: Tx, chainId: number): Promise<Checkpoint | null> {
+  const rows = await tx.$queryRawUnsafe<{ blockNumber: bigint; blockHash: string }[]>(
+    `SELECT "blockNumber", "blockHash" FROM "IndexerCheckpoint" WHERE "chainId" = $1 FOR UPDATE`,
+    chainId,
+  );
+  const row = rows[0];
+  return row ? { blockNumber: BigInt(row.blockNumber), blockHash: row.blockHash } : null;
+}
+
 /** Inserts the raw events; returns the keys ("block:logIndex") of those that were not there yet. */
 export async function insertRawEvents(
   tx: Tx,

@@ -6,7 +6,12 @@ import pg from "pg";
 /** First half of the advisory-lock key, so Tessera's locks cannot collide with other apps' (ASCII "TSRA"). */
 export const LOCK_NAMESPACE = 0x54535241;
 
-export type WriterLock = { release(): Promise<void> };
+export type WriterLock = {
+  /** False once the session holding the lock has ended (connection cut, database restarted): another
+   *  copy may be writing now, so this one must stop and take the lock again. */
+  held(): boolean;
+  release(): Promise<void>;
+};
 
 export type AcquireOptions = {
   /** How often a standby retries, in ms. */
@@ -26,7 +31,20 @@ export async function acquireWriterLock(
   { pollMs = 1_000, onWaiting, signal }: AcquireOptions = {},
 ): Promise<WriterLock> {
   const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  let lost = false;
+  // Without a listener, a dropped connection's 'error' event would end the process.
+  client.on("error", () => {
+    lost = true;
+  });
+  client.on("end", () => {
+    lost = true;
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw error;
+  }
   let announced = false;
   try {
     for (;;) {
@@ -42,13 +60,14 @@ export async function acquireWriterLock(
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   } catch (error) {
-    await client.end();
+    await client.end().catch(() => {});
     throw error;
   }
   return {
+    held: () => !lost,
     async release() {
       await client.query("SELECT pg_advisory_unlock($1, $2)", [LOCK_NAMESPACE, chainId]).catch(() => {});
-      await client.end();
+      await client.end().catch(() => {});
     },
   };
 }

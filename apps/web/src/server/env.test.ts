@@ -17,12 +17,20 @@ describe("parseServerEnv", () => {
   });
 
   it("treats an empty variable as unset", () => {
-    const env = parseServerEnv({ DATABASE_URL: "", TESSERA_CHAIN_ID: "" });
-    expect(env).toEqual({ DATABASE_URL: undefined, TESSERA_CHAIN_ID: 31337 });
+    const env = parseServerEnv({ DATABASE_URL: "", TESSERA_CHAIN_ID: "", TESSERA_RPC_URL: "" });
+    expect(env).toMatchObject({
+      DATABASE_URL: undefined,
+      TESSERA_CHAIN_ID: 31337,
+      TESSERA_RPC_URL: "http://127.0.0.1:8545",
+    });
   });
 
   it("rejects a database URL of another kind, naming the variable", () => {
     expect(() => parseServerEnv({ DATABASE_URL: "mysql://localhost/db" })).toThrowError(/DATABASE_URL/);
+  });
+
+  it("rejects an RPC URL that is not http(s), naming the variable", () => {
+    expect(() => parseServerEnv({ TESSERA_RPC_URL: "ws://127.0.0.1:8545" })).toThrowError(/TESSERA_RPC_URL/);
   });
 
   it.each(["abc", "0", "-5", "1.5"])("rejects the chain id %j", (value) => {

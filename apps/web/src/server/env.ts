@@ -16,6 +16,17 @@ export const serverEnvSchema = z.object({
       .optional(),
   ),
   TESSERA_CHAIN_ID: z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().default(31337)),
+  /** The chain's JSON-RPC endpoint, used by the server (sign-in checks, the browser's read proxy). */
+  TESSERA_RPC_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .url({ protocol: /^https?$/, message: "must be an http(s) JSON-RPC URL" })
+      .default("http://127.0.0.1:8545"),
+  ),
+  /** The contract addresses as JSON (as the indexer takes them), instead of Ignition's deployment files. */
+  TESSERA_CONTRACTS: z.preprocess(unsetIfEmpty, z.string().optional()),
+  /** Where Ignition's deployments are (default: this repo's contracts/ignition). */
+  TESSERA_IGNITION_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -1,30 +1,51 @@
 "use client";
 
 import { useState } from "react";
-import { useConnect, useConnection } from "wagmi";
+import { useChains, useConnect, useConnection } from "wagmi";
+import { useSignIn } from "@/auth/use-session";
 import { ConnectedAccount } from "./connected-account";
 import { BUTTON_PRIMARY, POPOVER } from "./styles";
 import { useWalletConnectors, type WalletConnector } from "./use-wallet-connectors";
 import { describeConnectError, NO_WALLET_MESSAGE } from "./wallet-errors";
 
-/** The header's wallet control: connect (choosing a wallet if several), or the connected account. */
+/**
+ * The header's wallet control: connect (choosing a wallet if several), or the connected account.
+ * Connecting also signs in, so the two take three actions: this click, the wallet's approval and
+ * the signature. Declining the signature leaves the wallet connected; "Sign in" stays in its menu.
+ */
 export function ConnectWallet() {
   const connection = useConnection();
+  const [chain] = useChains();
   const wallets = useWalletConnectors();
   const connect = useConnect();
+  const signIn = useSignIn();
   const [notice, setNotice] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
 
   if (connection.status === "connected") {
     return (
-      <ConnectedAccount address={connection.address} onSupportedChain={connection.chain !== undefined} />
+      <ConnectedAccount
+        address={connection.address}
+        onSupportedChain={connection.chain !== undefined}
+        signIn={signIn}
+      />
     );
   }
 
   function connectWith(connector: WalletConnector) {
     setChoosing(false);
     setNotice(null);
-    connect.mutate({ connector }, { onError: (error) => setNotice(describeConnectError(error)) });
+    connect.mutate(
+      { connector },
+      {
+        onError: (error) => setNotice(describeConnectError(error)),
+        onSuccess: ({ accounts, chainId }) => {
+          const [address] = accounts;
+          // On another network the message could not be accepted: the switch button comes first.
+          if (address && chain && chainId === chain.id) signIn.mutate({ address, chainId });
+        },
+      },
+    );
   }
 
   function onConnectClick() {

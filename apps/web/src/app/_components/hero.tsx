@@ -27,6 +27,27 @@ export function Hero() {
           Tessera gives clinics of every size open, verifiable access to medical models and the datasets
           behind them. Licenses are bought with a wallet, and every version and payment is recorded on chain.
         </p>
+        <search aria-label="Search the catalogue" className="mt-8 max-w-2xl">
+          <form action="/explore" method="get" className="flex flex-col gap-2 sm:flex-row">
+            <label htmlFor="hero-q" className="sr-only">
+              Search models and datasets
+            </label>
+            <input
+              id="hero-q"
+              name="q"
+              type="search"
+              maxLength={200}
+              placeholder="Search models and datasets, e.g. diabetic retinopathy"
+              className="h-11 min-w-0 flex-1 rounded-full border-0 bg-white px-5 text-base text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700"
+            />
+            <button
+              type="submit"
+              className="h-11 rounded-full bg-teal-700 px-6 text-sm font-medium text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600"
+            >
+              Search
+            </button>
+          </form>
+        </search>
         <dl className="mt-10 grid gap-6 sm:grid-cols-3">
           {PROMISES.map((promise) => (
             <div key={promise.title} className="border-l-2 border-teal-600/40 pl-4">

@@ -1,0 +1,35 @@
+import { formatDate, shortenHex } from "@/lib/format";
+import { formatStake } from "@/lib/money";
+import type { AssetDetail } from "@/server/asset-detail";
+
+export function ChallengeBanner({ challenges }: { challenges: AssetDetail["openChallenges"] }) {
+  return (
+    <div
+      role="alert"
+      data-testid="challenge-banner"
+      className="mt-6 rounded-2xl bg-amber-50 p-5 text-amber-950 ring-1 ring-amber-300 dark:bg-amber-400/10 dark:text-amber-100 dark:ring-amber-400/40"
+    >
+      <h2 className="font-semibold">
+        {challenges.length === 1 ? "This asset is being challenged" : `${challenges.length} open challenges`}
+      </h2>
+      <p className="mt-1 text-sm leading-relaxed">
+        Someone has posted a bond claiming a problem with it. Until an arbiter decides, its stake is frozen;
+        if the challenge is upheld, part of the stake is slashed. Read the evidence before you rely on it.
+      </p>
+      <ul className="mt-3 space-y-1 text-sm">
+        {challenges.map((c) => (
+          <li key={c.id}>
+            Challenge #{c.id}, opened {formatDate(c.openedAt)} by{" "}
+            <span className="font-mono" title={c.challenger}>
+              {shortenHex(c.challenger)}
+            </span>{" "}
+            with a bond of {formatStake(c.bond)}; evidence hash{" "}
+            <span className="font-mono break-all" title={c.evidenceHash}>
+              {shortenHex(c.evidenceHash, 8, 6)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import "server-only";
+import { type AssetKind, Prisma, type PrismaClient } from "@tessera/db";
+import { type AssetRow, type AssetView, toAssetViews } from "@/lib/asset-view";
+import { parseCardUri } from "@/lib/card-uri";
+import { type CatalogueQuery, encodeCursor, PAGE_SIZE } from "@/lib/catalogue-query";
+import { type OfferPrice, pricesFromRows } from "@/lib/money";
+import { type CurrencyAddresses, catalogueSql, tsQuery } from "./catalogue-sql";
+
+// Runs the catalogue query for /explore and gathers what each card on the page shows: its card's
+// name and summary, a highlighted snippet when searching, its cheapest offers, licenses and stake.
+
+export type CatalogueItem = AssetView & {
+  task: string | null;
+  clinicalUse: boolean;
+  regulatoryStatus: string | null;
+  /** Parts of the matching text; odd indexes are the words that matched. */
+  snippet: string[] | null;
+  prices: OfferPrice[];
+  licenses: number;
+  totalStake: string;
+  openChallenges: number;
+};
+
+export type CataloguePage = { items: CatalogueItem[]; nextCursor: string | null };
+
+type PageRow = { assetId: bigint; kind: AssetKind; registeredAt: Date; metadataUri: string; key: string };
+
+/** The chain's allowed stablecoins (tUSD) and ETH's zero address. */
+export async function currencyAddresses(db: PrismaClient, chainId: number): Promise<CurrencyAddresses> {
+  const rows = await db.currency.findMany({ where: { chainId, allowed: true }, select: { address: true } });
+  return { ETH: ["0x0000000000000000000000000000000000000000"], tUSD: rows.map((row) => row.address) };
+}
+
+export async function queryCatalogue(
+  db: PrismaClient,
+  chainId: number,
+  query: CatalogueQuery,
+  currencies: CurrencyAddresses,
+): Promise<CataloguePage> {
+  const rows = await db.$queryRaw<PageRow[]>(catalogueSql(query, chainId, currencies));
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > PAGE_SIZE && last
+      ? encodeCursor({ s: query.sort, k: last.key, id: last.assetId.toString() })
+      : null;
+  return { items: await describe(db, chainId, page, query.q), nextCursor };
+}
+
+type CardRow = {
+  sha256: string;
+  name: string;
+  summary: string;
+  task: string | null;
+  clinicalUse: boolean;
+  regulatoryStatus: string | null;
+  snippet: string | null;
+};
+type FactRow = {
+  assetId: bigint;
+  licenses: bigint;
+  totalStake: string | null;
+  openChallenges: number | null;
+  prices: Array<{ currency: string; price: string; period: string }> | null;
+};
+
+// Marks ts_headline puts around matched words; control characters never occur in card text we show.
+const START = "\u0001";
+const STOP = "\u0002";
+
+async function describe(
+  db: PrismaClient,
+  chainId: number,
+  rows: readonly PageRow[],
+  q: string | null,
+): Promise<CatalogueItem[]> {
+  if (rows.length === 0) return [];
+  const hashes = [
+    ...new Set(rows.map((row) => parseCardUri(row.metadataUri)).filter((h): h is string => !!h)),
+  ];
+  const ids = rows.map((row) => row.assetId);
+  const snippet = q
+    ? Prisma.sql`ts_headline('english', regexp_replace(regexp_replace(c.body, '^---[\\s\\S]*?\\n---[^\\n]*\\n\\s*(#[^\\n]*\\n)?', ''), '[#*_>|\`]+', ' ', 'g'),
+        ${tsQuery(q)}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`
+    : Prisma.sql`NULL`;
+  const [cards, facts] = await Promise.all([
+    hashes.length === 0
+      ? Promise.resolve([] as CardRow[])
+      : db.$queryRaw<CardRow[]>`
+          SELECT c.sha256, c.name, c.summary, c.task, c."clinicalUse", c."regulatoryStatus", ${snippet} AS snippet
+          FROM "ModelCard" c WHERE c.sha256 IN (${Prisma.join(hashes)})`,
+    db.$queryRaw<FactRow[]>`
+      SELECT ids.id AS "assetId",
+        (SELECT count(*) FROM "License" l WHERE l."chainId" = ${chainId} AND l."assetId" = ids.id) AS licenses,
+        s."totalStake"::text AS "totalStake", s."openChallenges" AS "openChallenges",
+        (SELECT json_agg(json_build_object('currency', p.currency, 'price', p.price::text, 'period', p.period::text))
+           FROM (SELECT DISTINCT ON (o.currency) o.currency, o.price, o.period FROM "Offer" o
+                 WHERE o."chainId" = ${chainId} AND o."assetId" = ids.id AND NOT o.retired
+                   AND (o."maxLicenses" = 0 OR o.sold < o."maxLicenses")
+                 ORDER BY o.currency, o.price) p) AS prices
+      FROM unnest(${ids}::bigint[]) AS ids(id)
+      LEFT JOIN "AssetStake" s ON s."chainId" = ${chainId} AND s."assetId" = ids.id`,
+  ]);
+  const cardByHash = new Map(cards.map((card) => [card.sha256, card]));
+  const factById = new Map(facts.map((fact) => [fact.assetId.toString(), fact]));
+  const views = toAssetViews(rows.map(toAssetRow), cards);
+  return views.map((view, index) => {
+    const hash = parseCardUri(rows[index]?.metadataUri ?? "");
+    const card = hash ? cardByHash.get(hash) : undefined;
+    const fact = factById.get(view.id);
+    return {
+      ...view,
+      task: card?.task ?? null,
+      clinicalUse: card?.clinicalUse ?? false,
+      regulatoryStatus: card?.regulatoryStatus ?? null,
+      snippet: card?.snippet ? splitSnippet(card.snippet) : null,
+      prices: pricesFromRows(fact?.prices ?? []),
+      licenses: Number(fact?.licenses ?? 0),
+      totalStake: fact?.totalStake ?? "0",
+      openChallenges: fact?.openChallenges ?? 0,
+    };
+  });
+}
+
+function toAssetRow(row: PageRow): AssetRow {
+  return {
+    assetId: row.assetId,
+    kind: row.kind,
+    owner: "",
+    metadataUri: row.metadataUri,
+    contentHash: "",
+    registeredAt: row.registeredAt,
+  };
+}
+
+/** "a \u0001b\u0002 c" -> ["a ", "b", " c"]: matched words at odd indexes, rendered as text, never HTML. */
+export function splitSnippet(headline: string): string[] {
+  const parts: string[] = [];
+  let rest = headline;
+  for (;;) {
+    const start = rest.indexOf(START);
+    const stop = start === -1 ? -1 : rest.indexOf(STOP, start);
+    if (start === -1 || stop === -1) {
+      parts.push(rest.replaceAll(START, "").replaceAll(STOP, ""));
+      return parts;
+    }
+    parts.push(rest.slice(0, start), rest.slice(start + 1, stop));
+    rest = rest.slice(stop + 1);
+  }
+}

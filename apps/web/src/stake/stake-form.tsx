@@ -1,0 +1,45 @@
+"use client";
+
+import { useId, useMemo, useState } from "react";
+import { TransactionButton } from "@/tx/transaction-button";
+import { parseStakeAmount, type StakeTarget, stakePlan } from "./stake-plan";
+
+const STEPS = [
+  { kind: "signature", label: "Allow the pool to take the tokens" },
+  { kind: "transaction", label: "Stake" },
+] as const;
+
+/** Stake on an asset you vouch for: an amount, then one free signature and one transaction. */
+export function StakeForm({ target, frozenReason }: { target: StakeTarget; frozenReason: string | null }) {
+  const [amount, setAmount] = useState("");
+  const inputId = useId();
+  const hintId = useId();
+  const plan = useMemo(() => stakePlan(target, amount), [target, amount]);
+  const parsed = parseStakeAmount(amount, target.tokenDecimals);
+  const disabledReason = frozenReason ?? (parsed.ok ? null : parsed.reason);
+  return (
+    <div className="space-y-3" data-testid="stake-form">
+      <div className="space-y-1">
+        <label htmlFor={inputId} className="block text-sm font-medium text-slate-800 dark:text-slate-100">
+          Amount to stake ({target.tokenSymbol})
+        </label>
+        <input
+          id={inputId}
+          inputMode="decimal"
+          autoComplete="off"
+          value={amount}
+          aria-describedby={hintId}
+          onChange={(event) => setAmount(event.target.value)}
+          placeholder="100"
+          className="h-10 w-full max-w-48 rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        />
+        <p id={hintId} className="text-xs text-slate-500 dark:text-slate-400">
+          Your stake earns a share of this asset's curator rewards. Withdrawing it takes an unbonding delay.
+        </p>
+      </div>
+      <TransactionButton plan={plan} action="stake" steps={STEPS} disabledReason={disabledReason}>
+        {`Stake${parsed.ok ? ` ${amount.trim()} ${target.tokenSymbol}` : ""}`}
+      </TransactionButton>
+    </div>
+  );
+}
