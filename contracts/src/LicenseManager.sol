@@ -45,30 +45,6 @@ contract LicenseManager is
 
     // ─────────────────────────────────────────── storage ───────────────────────────────────────────
 
-    struct Offer {
-        uint64 assetId;
-        uint32 period;
-        uint32 maxLicenses;
-        uint32 sold;
-        uint32 pinnedVersion;
-        uint8 rights;
-        bool transferable;
-        bool retired;
-        address currency;
-        uint96 price;
-        bytes32 termsHash;
-    }
-
-    /// @notice A license as views return it; `price` is its offer's (offers never change).
-    struct License {
-        uint32 offerId;
-        uint40 expiresAt;
-        uint32 seats;
-        uint32 delegates;
-        uint16 epoch;
-        uint96 price;
-    }
-
     /// @dev Written only by seat changes and transfers of a license with delegates; the epoch makes
     ///      every earlier delegation stale at once when a license changes hands.
     struct Delegation {
@@ -81,6 +57,8 @@ contract LicenseManager is
     uint256 private constant SEATS_SHIFT = 72;
     uint256 private constant MAX_SEATS = type(uint24).max;
     uint256 private constant MAX_EXPIRY = type(uint40).max;
+    /// @dev Highest rights bitmask: the four rights of ILicenseManager.Terms.
+    uint8 private constant ALL_RIGHTS = 15;
 
     /// @notice The registry whose owners create offers.
     IAssetRegistry public immutable REGISTRY;
@@ -89,22 +67,22 @@ contract LicenseManager is
     /// @notice Where the curator share goes.
     ICuratorRewards public immutable CURATORS;
 
-    /// @notice Receives protocol fees.
+    /// @inheritdoc ILicenseManager
     address public treasury;
-    /// @notice Protocol fee per payment, in basis points.
+    /// @inheritdoc ILicenseManager
     uint16 public protocolFeeBps;
-    /// @notice Curator share per payment (to the asset's stakers), in basis points.
+    /// @inheritdoc ILicenseManager
     uint16 public curatorBps;
-    /// @notice Offers created so far (the highest offer id).
+    /// @inheritdoc ILicenseManager
     uint256 public offerCount;
-    /// @notice Licenses sold so far (the highest license id).
+    /// @inheritdoc ILicenseManager
     uint256 public licenseCount;
     mapping(uint256 offerId => Offer) private _offers;
     mapping(uint256 licenseId => Delegation) private _delegation;
     mapping(uint256 licenseId => mapping(address account => uint16 epochPlusOne)) private _delegates;
-    /// @notice ERC-20s that offers may be priced in (ETH always may).
+    /// @inheritdoc ILicenseManager
     mapping(address currency => bool) public allowedCurrency;
-    /// @notice Protocol fees held for the treasury, per currency.
+    /// @inheritdoc ILicenseManager
     mapping(address currency => uint256) public accruedProtocolFees;
 
     // ───────────────────────────────────────── constructor ─────────────────────────────────────────
@@ -142,7 +120,7 @@ contract LicenseManager is
     function createOffer(uint256 assetId, Terms calldata terms) external returns (uint256 offerId) {
         _requireAssetOwner(assetId);
         if (terms.price == 0) revert LicenseManagerZeroPrice();
-        if (terms.rights == 0 || terms.rights > 15) revert LicenseManagerNoRights();
+        if (terms.rights == 0 || terms.rights > ALL_RIGHTS) revert LicenseManagerRightsOutOfRange(terms.rights);
         if (terms.currency != address(0) && !allowedCurrency[terms.currency]) {
             revert LicenseManagerCurrencyNotAllowed(terms.currency);
         }
@@ -213,11 +191,12 @@ contract LicenseManager is
         (uint256 offerId, uint256 expiresAt, uint256 seats) = _unpack(_licenseData(licenseId));
         Offer storage offer = _offers[offerId];
         if (offer.period == 0) revert LicenseManagerPerpetual(licenseId);
+        _requireAllowedCurrency(offer.currency);
         if (periods == 0) revert LicenseManagerInvalidQuantity(seats, periods);
         uint256 total = uint256(offer.price) * seats * periods;
         uint256 from = expiresAt > block.timestamp ? expiresAt : block.timestamp;
         uint256 newExpiry = from + uint256(offer.period) * periods;
-        if (newExpiry > MAX_EXPIRY) revert LicenseManagerInvalidQuantity(seats, periods);
+        if (newExpiry > MAX_EXPIRY) revert LicenseManagerExpiryOverflow(newExpiry, MAX_EXPIRY);
         _setExtraData(licenseId, _pack(offerId, newExpiry, seats));
         emit LicenseRenewed(licenseId, msg.sender, uint64(newExpiry), total);
         _collect(offer.currency, total);
@@ -261,16 +240,12 @@ contract LicenseManager is
         return _ownerOf(licenseId) == account || _delegates[licenseId][account] == _delegation[licenseId].epoch + 1;
     }
 
-    /// @notice An offer's terms and sales.
-    /// @param offerId The offer.
-    /// @return The stored offer.
+    /// @inheritdoc ILicenseManager
     function offerOf(uint256 offerId) external view returns (Offer memory) {
         return _offer(offerId);
     }
 
-    /// @notice A license's seats, expiry and recorded price.
-    /// @param licenseId The license.
-    /// @return The stored license.
+    /// @inheritdoc ILicenseManager
     function licenseOf(uint256 licenseId) external view returns (License memory) {
         (uint256 offerId, uint256 expiresAt, uint256 seats) = _unpack(_licenseData(licenseId));
         Delegation memory delegation = _delegation[licenseId];
@@ -311,6 +286,27 @@ contract LicenseManager is
         return ERC721.supportsInterface(interfaceId) || AccessControl.supportsInterface(interfaceId);
     }
 
+    // ─────────────────────────────────────── ERC-721 entry points ────────────────────────────────────
+
+    /// @notice Approves `account` to transfer a license. Solady's ERC721 makes this payable; ETH sent
+    ///         here would sit outside the books for good, so it is refused.
+    /// @param account The approved account (zero to clear).
+    /// @param licenseId The license.
+    function approve(address account, uint256 licenseId) public payable override {
+        _refuseEth();
+        super.approve(account, licenseId);
+    }
+
+    /// @notice Transfers a license (transferable offers only). Payable in Solady's ERC721; ETH is
+    ///         refused. Both safeTransferFrom overloads call this function, so they refuse it too.
+    /// @param from The holder.
+    /// @param to The new holder.
+    /// @param licenseId The license.
+    function transferFrom(address from, address to, uint256 licenseId) public payable override {
+        _refuseEth();
+        super.transferFrom(from, to, licenseId);
+    }
+
     // ────────────────────────────────────────── vault ──────────────────────────────────────────────
 
     /// @inheritdoc IRevenueVault
@@ -329,22 +325,17 @@ contract LicenseManager is
         _pay(currency, treasury, amount);
     }
 
-    /// @notice Sets the protocol fee and curator share. FEE_MANAGER_ROLE.
-    /// @param protocolFeeBps_ At most MAX_PROTOCOL_FEE_BPS.
-    /// @param curatorBps_ At most MAX_CURATOR_BPS.
+    /// @inheritdoc ILicenseManager
     function setFees(uint16 protocolFeeBps_, uint16 curatorBps_) external onlyRole(FEE_MANAGER_ROLE) {
         _setFees(protocolFeeBps_, curatorBps_);
     }
 
-    /// @notice Sets where protocol fees go. FEE_MANAGER_ROLE.
-    /// @param treasury_ The new treasury; not zero.
+    /// @inheritdoc ILicenseManager
     function setTreasury(address treasury_) external onlyRole(FEE_MANAGER_ROLE) {
         _setTreasury(treasury_);
     }
 
-    /// @notice Allows or disallows an ERC-20 as a payment currency. FEE_MANAGER_ROLE.
-    /// @param currency The token; fee-on-transfer tokens are rejected at purchase by a balance check.
-    /// @param allowed Whether new offers may use it.
+    /// @inheritdoc ILicenseManager
     function setCurrencyAllowed(address currency, bool allowed) external onlyRole(FEE_MANAGER_ROLE) {
         if (currency == address(0)) revert LicenseManagerCurrencyNotAllowed(currency);
         allowedCurrency[currency] = allowed;
@@ -354,12 +345,12 @@ contract LicenseManager is
         emit CurrencyAllowed(currency, allowed);
     }
 
-    /// @notice Stops purchases and renewals. PAUSER_ROLE.
+    /// @inheritdoc ILicenseManager
     function pause() external onlyRole(PAUSER_ROLE) {
         _pause();
     }
 
-    /// @notice Resumes purchases and renewals. PAUSER_ROLE.
+    /// @inheritdoc ILicenseManager
     function unpause() external onlyRole(PAUSER_ROLE) {
         _unpause();
     }
@@ -386,13 +377,15 @@ contract LicenseManager is
         returns (uint256 total)
     {
         if (offer.retired) revert LicenseManagerOfferRetired(offerId);
+        _requireAllowedCurrency(offer.currency);
         if (offer.maxLicenses != 0 && offer.sold >= offer.maxLicenses) {
             revert LicenseManagerSoldOut(offerId, offer.maxLicenses);
         }
-        if (
-            seats == 0 || seats > MAX_SEATS || periods == 0 || (offer.period == 0 && periods != 1)
-                || block.timestamp + uint256(offer.period) * periods > MAX_EXPIRY
-        ) revert LicenseManagerInvalidQuantity(seats, periods);
+        if (seats == 0 || seats > MAX_SEATS || periods == 0 || (offer.period == 0 && periods != 1)) {
+            revert LicenseManagerInvalidQuantity(seats, periods);
+        }
+        uint256 expiresAt = block.timestamp + uint256(offer.period) * periods;
+        if (expiresAt > MAX_EXPIRY) revert LicenseManagerExpiryOverflow(expiresAt, MAX_EXPIRY);
         if (to == address(0)) revert LicenseManagerZeroRecipient();
         total = uint256(offer.price) * seats * periods;
         if (total > maxTotal) revert LicenseManagerAboveMaxTotal(total, maxTotal);
@@ -438,8 +431,10 @@ contract LicenseManager is
             _credit(parents[i].assetId, currency, part);
             emit UpstreamPaid(licenseId, parents[i].assetId, currency, part);
         }
-        if (curatorBps != 0 && CURATORS.acceptsReward(assetId, currency)) {
-            curators = (total * curatorBps) / BPS;
+        // A curator share that rounds to zero is not a reward: the pool refuses a zero amount.
+        uint256 share = (total * curatorBps) / BPS;
+        if (share != 0 && CURATORS.acceptsReward(assetId, currency)) {
+            curators = share;
             CURATORS.notifyReward{value: currency == address(0) ? curators : 0}(assetId, currency, curators);
         }
         uint256 rest = total - fee - upstream - curators;
@@ -451,6 +446,10 @@ contract LicenseManager is
     function _credit(uint256 assetId, address currency, uint256 amount) private {
         if (amount == 0) return;
         SHARES.creditRevenue(assetId, currency, amount);
+    }
+
+    function _refuseEth() private view {
+        if (msg.value != 0) revert LicenseManagerWrongValue(msg.value, 0);
     }
 
     function _refundSurplus(address currency, uint256 total) private {
@@ -500,9 +499,14 @@ contract LicenseManager is
     }
 
     function _setTreasury(address treasury_) private {
-        if (treasury_ == address(0)) revert LicenseManagerZeroRecipient();
+        if (treasury_ == address(0)) revert LicenseManagerZeroTreasury();
         treasury = treasury_;
         emit TreasurySet(treasury_);
+    }
+
+    /// @dev ETH is always accepted; an ERC-20 only while allowed, for every offer and asset alike.
+    function _requireAllowedCurrency(address currency) private view {
+        if (currency != address(0) && !allowedCurrency[currency]) revert LicenseManagerCurrencyNotAllowed(currency);
     }
 
     function _requireAssetOwner(uint256 assetId) private view {

@@ -172,9 +172,8 @@ contract RoyaltyShares is IRoyaltyShares, ERC1155, AccessControl, Pausable, Reen
     /// @notice Sets the revenue vault, once. DEFAULT_ADMIN_ROLE.
     /// @param vault_ The LicenseManager.
     function setVault(IRevenueVault vault_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (address(vault) != address(0) || address(vault_) == address(0)) {
-            revert RoyaltySharesVaultAlreadySet(address(vault));
-        }
+        if (address(vault_) == address(0)) revert RoyaltySharesZeroVault();
+        if (address(vault) != address(0)) revert RoyaltySharesVaultAlreadySet(address(vault));
         vault = vault_;
         emit VaultSet(address(vault_));
     }

@@ -10,6 +10,7 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {IAssetRegistry} from "./interfaces/IAssetRegistry.sol";
 import {IStakingPool} from "./interfaces/IStakingPool.sol";
 
 /// @title StakingPool
@@ -17,7 +18,8 @@ import {IStakingPool} from "./interfaces/IStakingPool.sol";
 /// @dev See IStakingPool for the accounting scheme. Storage is packed so that a stake, an unstake
 ///      or a claim touches few slots: an asset's pool is two slots, a staker's position one (its
 ///      shares and entry count), an unbonding entry one (owner and asset live in its id), a reward
-///      debt one per currency, a challenge two, the configuration one.
+///      debt one per currency, a challenge two, the configuration two (the hot one, and the
+///      challenge terms: minimum bond and period).
 contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
@@ -38,6 +40,12 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
         uint32 entryCount;
     }
 
+    /// @dev What a new challenge must post and how long the arbiter has: one slot.
+    struct ChallengeTerms {
+        uint128 minBond;
+        uint64 period;
+    }
+
     /// @dev An unbonding entry's stored part; its owner and asset are in its id.
     struct Unbonding {
         uint128 shares;
@@ -56,7 +64,8 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
     bytes32 public constant ARBITER_ROLE = keccak256("ARBITER_ROLE");
     /// @notice Pauses and unpauses the money paths.
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
-    /// @notice Sets the slash fraction, challenger share, minimum bond, unbonding delay and treasury.
+    /// @notice Sets the slash fraction, challenger share, minimum bond, challenge period, unbonding
+    ///         delay and treasury.
     bytes32 public constant FEE_MANAGER_ROLE = keccak256("FEE_MANAGER_ROLE");
     /// @notice Credits rewards (granted to the LicenseManager).
     bytes32 public constant REWARD_NOTIFIER_ROLE = keccak256("REWARD_NOTIFIER_ROLE");
@@ -69,6 +78,10 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
     uint8 public constant MAX_REWARD_CURRENCIES = 8;
     /// @notice Challenger's share of a slash at deployment.
     uint16 public constant DEFAULT_CHALLENGER_SHARE_BPS = 5_000;
+    /// @notice Shortest challenge period: the arbiter needs time to read the evidence.
+    uint64 public constant MIN_CHALLENGE_PERIOD = 1 days;
+    /// @notice Longest challenge period, so one challenge can never freeze an asset for long.
+    uint64 public constant MAX_CHALLENGE_PERIOD = 90 days;
 
     uint16 private constant BPS = 10_000;
     uint256 private constant ACC_PRECISION = 1e36;
@@ -77,9 +90,10 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
     // ─────────────────────────────────────────── storage ───────────────────────────────────────────
 
     IERC20 private immutable STAKE_TOKEN;
+    IAssetRegistry private immutable REGISTRY;
 
     Config private _config;
-    uint256 private _minBond;
+    ChallengeTerms private _challengeTerms;
     uint256 private _lastChallengeId;
 
     mapping(uint256 assetId => AssetPool) private _pools;
@@ -90,23 +104,41 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
         _rewardDebts;
     mapping(uint256 entryId => Unbonding) private _entries;
     mapping(uint256 challengeId => Challenge) private _challenges;
+    mapping(uint256 assetId => uint256 challengeId) private _openChallengeOf;
 
     // ───────────────────────────────────────── constructor ─────────────────────────────────────────
 
     /// @notice Deploys the pool; only `admin` holds a role afterwards (DEFAULT_ADMIN_ROLE).
     /// @param admin Holder of DEFAULT_ADMIN_ROLE, which grants the other roles.
     /// @param stakeToken_ The ERC-20 staked (plain: no fee on transfer, no rebasing).
+    /// @param registry_ The asset registry; only its assets can be challenged.
     /// @param treasury_ Where the treasury's part of slashes and forfeited bonds goes.
     /// @param unbondingDelay_ Seconds between unstaking and withdrawing.
     /// @param slashBps_ Fraction of an asset's stake slashed per upheld challenge, in basis points.
-    constructor(address admin, IERC20 stakeToken_, address treasury_, uint64 unbondingDelay_, uint16 slashBps_) {
-        if (admin == address(0) || address(stakeToken_) == address(0)) revert StakingPoolZeroAddress();
+    /// @param minBond_ Smallest challenge bond, in stake-token units; not zero.
+    /// @param challengePeriod_ Seconds the arbiter has to resolve a challenge before it can lapse.
+    constructor(
+        address admin,
+        IERC20 stakeToken_,
+        IAssetRegistry registry_,
+        address treasury_,
+        uint64 unbondingDelay_,
+        uint16 slashBps_,
+        uint256 minBond_,
+        uint64 challengePeriod_
+    ) {
+        if (admin == address(0) || address(stakeToken_) == address(0) || address(registry_) == address(0)) {
+            revert StakingPoolZeroAddress();
+        }
         STAKE_TOKEN = stakeToken_;
+        REGISTRY = registry_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _setTreasury(treasury_);
         _setUnbondingDelay(unbondingDelay_);
         _setSlashBps(slashBps_);
         _setChallengerShareBps(DEFAULT_CHALLENGER_SHARE_BPS);
+        _setMinBond(minBond_);
+        _setChallengePeriod(challengePeriod_);
     }
 
     // ─────────────────────────────────────────── staking ───────────────────────────────────────────
@@ -133,8 +165,8 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
     /// @inheritdoc IStakingPool
     function unstake(uint256 assetId, uint256 amount) external nonReentrant whenNotPaused returns (uint256 entryId) {
         if (amount == 0) revert StakingPoolZeroAmount();
+        // No freeze check: the shares stay in the pool (see IStakingPool), so a challenge loses nothing.
         AssetPool memory pool = _pools[assetId];
-        _requireNotFrozen(assetId, pool.openChallenges);
         Position memory position = _positions[assetId][msg.sender];
         uint256 shares = _sharesToUnstake(assetId, pool, position.shares, amount);
         // shares <= position.shares <= activeShares (checked in _sharesToUnstake; a staker's shares
@@ -213,20 +245,19 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
         whenNotPaused
         returns (uint256 challengeId)
     {
-        _requireAssetIdInRange(assetId);
-        if (bond == 0) revert StakingPoolZeroAmount();
-        if (bond < _minBond) revert StakingPoolBondTooSmall(bond, _minBond);
-        if (evidenceHash == bytes32(0)) revert StakingPoolZeroEvidenceHash();
+        uint64 deadline = _checkChallenge(assetId, bond, evidenceHash);
         Config memory config = _config;
         challengeId = ++_lastChallengeId;
         _challenges[challengeId] = Challenge({
             challenger: msg.sender,
-            assetId: uint64(assetId), // checked by _requireAssetIdInRange
+            assetId: uint64(assetId), // registered, so below the registry's count, far below 2^64
             slashBps: config.slashBps,
             challengerShareBps: config.challengerShareBps,
             bond: bond.toUint128(),
-            status: ChallengeStatus.Open
+            status: ChallengeStatus.Open,
+            deadline: deadline
         });
+        _openChallengeOf[assetId] = challengeId;
         uint32 open = ++_pools[assetId].openChallenges;
         emit ChallengeOpened(
             challengeId, assetId, msg.sender, bond, evidenceHash, config.slashBps, config.challengerShareBps, open
@@ -236,18 +267,28 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
 
     /// @inheritdoc IStakingPool
     function resolve(uint256 challengeId, bool upheld) external nonReentrant whenNotPaused onlyRole(ARBITER_ROLE) {
-        Challenge storage stored = _challenges[challengeId];
-        ChallengeStatus status = stored.status;
-        if (status == ChallengeStatus.None) revert StakingPoolUnknownChallenge(challengeId);
-        if (status != ChallengeStatus.Open) revert StakingPoolChallengeClosed(challengeId, status);
-        stored.status = upheld ? ChallengeStatus.Upheld : ChallengeStatus.Rejected;
-        Challenge memory c = stored;
-        // An open challenge counted itself into openChallenges, so this cannot underflow.
-        unchecked {
-            --_pools[c.assetId].openChallenges;
-        }
+        Challenge memory c = _close(challengeId, upheld ? ChallengeStatus.Upheld : ChallengeStatus.Rejected);
+        if (block.timestamp >= c.deadline) revert StakingPoolChallengeExpired(challengeId, c.deadline, block.timestamp);
         if (upheld) _uphold(challengeId, c);
         else _reject(challengeId, c);
+    }
+
+    /// @inheritdoc IStakingPool
+    function lapse(uint256 challengeId) external nonReentrant whenNotPaused {
+        Challenge memory c = _close(challengeId, ChallengeStatus.Lapsed);
+        if (block.timestamp < c.deadline) {
+            revert StakingPoolChallengeNotExpired(challengeId, c.deadline, block.timestamp);
+        }
+        bool toStakers = _forfeitBond(c);
+        emit ChallengeLapsed(
+            challengeId,
+            c.assetId,
+            c.challenger,
+            toStakers ? c.bond : 0,
+            toStakers ? 0 : c.bond,
+            _pools[c.assetId].openChallenges
+        );
+        if (!toStakers) STAKE_TOKEN.safeTransfer(_config.treasury, c.bond);
     }
 
     // ─────────────────────────────────────────── admin ─────────────────────────────────────────────
@@ -264,9 +305,12 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
 
     /// @inheritdoc IStakingPool
     function setMinBond(uint256 newMinBond) external onlyRole(FEE_MANAGER_ROLE) {
-        uint256 previous = _minBond;
-        _minBond = newMinBond;
-        emit MinBondUpdated(previous, newMinBond);
+        _setMinBond(newMinBond);
+    }
+
+    /// @inheritdoc IStakingPool
+    function setChallengePeriod(uint64 newChallengePeriod) external onlyRole(FEE_MANAGER_ROLE) {
+        _setChallengePeriod(newChallengePeriod);
     }
 
     /// @inheritdoc IStakingPool
@@ -318,7 +362,22 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
 
     /// @inheritdoc IStakingPool
     function minBond() external view returns (uint256) {
-        return _minBond;
+        return _challengeTerms.minBond;
+    }
+
+    /// @inheritdoc IStakingPool
+    function challengePeriod() external view returns (uint64) {
+        return _challengeTerms.period;
+    }
+
+    /// @inheritdoc IStakingPool
+    function registry() external view returns (address) {
+        return address(REGISTRY);
+    }
+
+    /// @inheritdoc IStakingPool
+    function openChallengeOf(uint256 assetId) external view returns (uint256) {
+        return _openChallengeOf[assetId];
     }
 
     /// @inheritdoc IStakingPool
@@ -595,6 +654,39 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
 
     // ──────────────────────────────────── internal: challenges ─────────────────────────────────────
 
+    /// @dev Every check a new challenge must pass; returns its deadline.
+    function _checkChallenge(uint256 assetId, uint256 bond, bytes32 evidenceHash) private view returns (uint64) {
+        if (assetId == 0 || assetId > REGISTRY.assetCount()) revert StakingPoolUnknownAsset(assetId);
+        ChallengeTerms memory terms = _challengeTerms;
+        if (bond < terms.minBond) revert StakingPoolBondTooSmall(bond, terms.minBond);
+        if (evidenceHash == bytes32(0)) revert StakingPoolZeroEvidenceHash();
+        uint256 open = _openChallengeOf[assetId];
+        if (open != 0) revert StakingPoolChallengeAlreadyOpen(assetId, open);
+        return uint64(block.timestamp) + terms.period;
+    }
+
+    /// @dev Marks an open challenge closed with `status` and unfreezes its asset; returns it.
+    function _close(uint256 challengeId, ChallengeStatus status) private returns (Challenge memory c) {
+        Challenge storage stored = _challenges[challengeId];
+        ChallengeStatus current = stored.status;
+        if (current == ChallengeStatus.None) revert StakingPoolUnknownChallenge(challengeId);
+        if (current != ChallengeStatus.Open) revert StakingPoolChallengeClosed(challengeId, current);
+        stored.status = status;
+        c = stored;
+        delete _openChallengeOf[c.assetId];
+        // An open challenge counted itself into openChallenges, so this cannot underflow.
+        unchecked {
+            --_pools[c.assetId].openChallenges;
+        }
+    }
+
+    /// @dev Credits the bond to the asset's active stakers as a stake-token reward if they can take
+    ///      it; returns false when the caller must send it to the treasury instead.
+    function _forfeitBond(Challenge memory c) private returns (bool toStakers) {
+        toStakers = _acceptsReward(c.assetId, address(STAKE_TOKEN));
+        if (toStakers) _creditReward(c.assetId, address(STAKE_TOKEN), c.bond, c.challenger);
+    }
+
     /// @dev Slashes the asset's stake (active and unbonding alike, since both are shares of it),
     ///      returns the bond plus the challenger's share of the slash, and sends the rest to the treasury.
     function _uphold(uint256 challengeId, Challenge memory c) private {
@@ -625,8 +717,7 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
 
     /// @dev Forfeits the bond to the asset's active stakers, or to the treasury if it has none.
     function _reject(uint256 challengeId, Challenge memory c) private {
-        bool toStakers = _acceptsReward(c.assetId, address(STAKE_TOKEN));
-        if (toStakers) _creditReward(c.assetId, address(STAKE_TOKEN), c.bond, c.challenger);
+        bool toStakers = _forfeitBond(c);
         AssetPool storage pool = _pools[c.assetId];
         emit ChallengeResolved(
             challengeId,
@@ -666,6 +757,22 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
         uint64 previous = _config.unbondingDelay;
         _config.unbondingDelay = newUnbondingDelay;
         emit UnbondingDelayUpdated(previous, newUnbondingDelay);
+    }
+
+    function _setMinBond(uint256 newMinBond) private {
+        if (newMinBond == 0) revert StakingPoolZeroAmount();
+        uint256 previous = _challengeTerms.minBond;
+        _challengeTerms.minBond = newMinBond.toUint128();
+        emit MinBondUpdated(previous, newMinBond);
+    }
+
+    function _setChallengePeriod(uint64 newChallengePeriod) private {
+        if (newChallengePeriod < MIN_CHALLENGE_PERIOD || newChallengePeriod > MAX_CHALLENGE_PERIOD) {
+            revert StakingPoolChallengePeriodOutOfRange(newChallengePeriod, MIN_CHALLENGE_PERIOD, MAX_CHALLENGE_PERIOD);
+        }
+        uint64 previous = _challengeTerms.period;
+        _challengeTerms.period = newChallengePeriod;
+        emit ChallengePeriodUpdated(previous, newChallengePeriod);
     }
 
     function _setTreasury(address newTreasury) private {

@@ -45,11 +45,13 @@ contract LicenseManagerInvariantTest is Fixture {
         IAssetRegistry.Parent[] memory parents = new IAssetRegistry.Parent[](1);
         parents[0] = IAssetRegistry.Parent({assetId: assets[0], bps: 1_500});
         assets[1] = registry.register(IAssetRegistry.AssetKind.Model, CARD, CONTENT, split, parents);
-        uint256[] memory offers = new uint256[](4);
+        uint256[] memory offers = new uint256[](5);
         offers[0] = licenses.createOffer(assets[1], _terms(address(0), 0.37 ether + 1, 30 days));
         offers[1] = licenses.createOffer(assets[1], _terms(address(usd), 199e6 + 3, 0));
         offers[2] = licenses.createOffer(assets[0], _terms(address(0), 142_857_142_857_142_857, 0));
         offers[3] = licenses.createOffer(assets[0], _terms(address(usd), 10e6 + 1, 7 days));
+        // 19 units at 5%: a curator share that rounds to zero.
+        offers[4] = licenses.createOffer(assets[1], _terms(address(usd), 19, 7 days));
         vm.stopPrank();
 
         handler = new MarketplaceHandler(licenses, shares, curators, usd, assets, offers, holders);

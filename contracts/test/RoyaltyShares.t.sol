@@ -3,7 +3,9 @@ pragma solidity 0.8.30;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {RoyaltyShares} from "../src/RoyaltyShares.sol";
 import {IAssetRegistry} from "../src/interfaces/IAssetRegistry.sol";
+import {IRevenueVault} from "../src/interfaces/IRevenueVault.sol";
 import {IRoyaltyShares} from "../src/interfaces/IRoyaltyShares.sol";
 import {MockERC20} from "./mocks/MockERC20.sol";
 import {Fixture} from "./utils/Fixture.sol";
@@ -95,6 +97,13 @@ contract RoyaltySharesTest is Fixture {
         vm.prank(admin);
         shares.setVault(this);
         assertEq(address(shares.vault()), address(this));
+    }
+
+    function test_setVault_revertsOnZeroVault() public {
+        RoyaltyShares fresh = new RoyaltyShares(admin);
+        vm.expectRevert(IRoyaltyShares.RoyaltySharesZeroVault.selector);
+        vm.prank(admin);
+        fresh.setVault(IRevenueVault(address(0)));
     }
 
     function test_trackCurrency_isIdempotentAndCapped() public {

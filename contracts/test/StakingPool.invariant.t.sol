@@ -4,11 +4,13 @@ pragma solidity 0.8.30;
 import {Test} from "forge-std/Test.sol";
 import {StakingPool} from "../src/StakingPool.sol";
 import {TestToken} from "../src/dev/TestToken.sol";
+import {IAssetRegistry} from "../src/interfaces/IAssetRegistry.sol";
 import {IStakingPool} from "../src/interfaces/IStakingPool.sol";
 import {StakingPoolHandler} from "./handlers/StakingPoolHandler.sol";
+import {MockAssetCount} from "./mocks/MockAssetCount.sol";
 
 /// The pool's books balance after any sequence of stakes, unstakes, withdrawals, rewards, claims,
-/// challenges and resolutions (upheld at the maximum slash, to stress the share price).
+/// challenges, resolutions (upheld at the maximum slash, to stress the share price) and lapses.
 contract StakingPoolInvariantTest is Test {
     StakingPool internal pool;
     TestToken internal stakeToken;
@@ -21,17 +23,17 @@ contract StakingPoolInvariantTest is Test {
         address admin = makeAddr("admin");
         stakeToken = new TestToken("Tessera Stake", "TSR", 18);
         usdc = new TestToken("Test USD", "tUSD", 6);
-        pool = new StakingPool(admin, stakeToken, makeAddr("treasury"), 1 days, 5_000);
+        IAssetRegistry registry = IAssetRegistry(address(new MockAssetCount(3)));
+        // A short challenge period, so that the handler's warps make challenges lapse.
+        pool = new StakingPool(admin, stakeToken, registry, makeAddr("treasury"), 1 days, 5_000, 1e18, 1 days);
         handler = new StakingPoolHandler(pool, stakeToken, usdc);
 
         vm.startPrank(admin);
         pool.grantRole(pool.REWARD_NOTIFIER_ROLE(), address(handler));
         pool.grantRole(pool.ARBITER_ROLE(), address(handler));
-        pool.grantRole(pool.FEE_MANAGER_ROLE(), admin);
-        pool.setMinBond(1e18);
         vm.stopPrank();
 
-        bytes4[] memory selectors = new bytes4[](9);
+        bytes4[] memory selectors = new bytes4[](10);
         selectors[0] = StakingPoolHandler.stake.selector;
         selectors[1] = StakingPoolHandler.unstake.selector;
         selectors[2] = StakingPoolHandler.withdraw.selector;
@@ -41,6 +43,7 @@ contract StakingPoolInvariantTest is Test {
         selectors[6] = StakingPoolHandler.resolve.selector;
         selectors[7] = StakingPoolHandler.warp.selector;
         selectors[8] = StakingPoolHandler.stake.selector; // staking twice as likely keeps pools populated
+        selectors[9] = StakingPoolHandler.lapse.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         targetContract(address(handler));
     }
@@ -103,7 +106,7 @@ contract StakingPoolInvariantTest is Test {
         }
     }
 
-    /// An asset is frozen exactly while a challenge on it is open.
+    /// An asset is frozen exactly while a challenge on it is open, and never by more than one.
     function invariant_frozenWhileChallengeOpen() public view {
         uint256[] memory assetIds = handler.allAssetIds();
         uint256[] memory open = handler.openChallenges();
@@ -112,8 +115,10 @@ contract StakingPoolInvariantTest is Test {
             for (uint256 i; i < open.length; ++i) {
                 if (pool.challengeOf(open[i]).assetId == assetIds[a]) ++count;
             }
+            assertLe(count, 1, "one open challenge per asset");
             assertEq(pool.assetPool(assetIds[a]).openChallenges, count);
             assertEq(pool.isFrozen(assetIds[a]), count != 0);
+            assertEq(pool.openChallengeOf(assetIds[a]) != 0, count != 0);
         }
     }
 

@@ -9,13 +9,16 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {StakingPool} from "../src/StakingPool.sol";
 import {TestToken} from "../src/dev/TestToken.sol";
+import {IAssetRegistry} from "../src/interfaces/IAssetRegistry.sol";
 import {IStakingPool} from "../src/interfaces/IStakingPool.sol";
+import {MockAssetCount} from "./mocks/MockAssetCount.sol";
 
 /// Deployed pool with every role granted to its own account, funded users and approvals.
 abstract contract StakingPoolFixture is Test {
     StakingPool internal pool;
     TestToken internal stakeToken;
     TestToken internal usdc;
+    MockAssetCount internal registry;
 
     address internal admin = makeAddr("admin");
     address internal treasury = makeAddr("treasury");
@@ -33,13 +36,17 @@ abstract contract StakingPoolFixture is Test {
     uint64 internal constant DELAY = 7 days;
     uint16 internal constant SLASH_BPS = 2_000;
     uint256 internal constant MIN_BOND = 100e18;
+    uint64 internal constant PERIOD = 14 days;
+    /// Assets 1 to 3 are registered.
+    uint256 internal constant REGISTERED = 3;
     uint256 internal constant FUNDS = 1e30;
     bytes32 internal constant EVIDENCE = keccak256("evidence: overstated sensitivity");
 
     function setUp() public virtual {
         stakeToken = new TestToken("Tessera Stake", "TSR", 18);
         usdc = new TestToken("Test USD", "tUSD", 6);
-        pool = new StakingPool(admin, stakeToken, treasury, DELAY, SLASH_BPS);
+        registry = new MockAssetCount(REGISTERED);
+        pool = _deploy(admin, stakeToken, treasury, DELAY, SLASH_BPS, MIN_BOND, PERIOD);
 
         vm.startPrank(admin);
         pool.grantRole(pool.ARBITER_ROLE(), arbiter);
@@ -47,14 +54,26 @@ abstract contract StakingPoolFixture is Test {
         pool.grantRole(pool.FEE_MANAGER_ROLE(), feeManager);
         pool.grantRole(pool.REWARD_NOTIFIER_ROLE(), notifier);
         vm.stopPrank();
-        vm.prank(feeManager);
-        pool.setMinBond(MIN_BOND);
 
         _fund(alice);
         _fund(bob);
         _fund(challenger);
         _fund(notifier);
         vm.deal(notifier, FUNDS);
+    }
+
+    function _deploy(
+        address admin_,
+        IERC20 token,
+        address treasury_,
+        uint64 delay,
+        uint16 slashBps,
+        uint256 minBond,
+        uint64 period
+    ) internal returns (StakingPool) {
+        return new StakingPool(
+            admin_, token, IAssetRegistry(address(registry)), treasury_, delay, slashBps, minBond, period
+        );
     }
 
     function _fund(address account) internal {
@@ -105,6 +124,11 @@ abstract contract StakingPoolFixture is Test {
         pool.resolve(challengeId, upheld);
     }
 
+    function _lapse(uint256 challengeId) internal {
+        vm.warp(pool.challengeOf(challengeId).deadline);
+        pool.lapse(challengeId);
+    }
+
     function _pause() internal {
         vm.prank(pauser);
         pool.pause();
@@ -148,13 +172,15 @@ contract StakingPoolTest is StakingPoolFixture {
     // ───────────────────────────────────────── constructor ─────────────────────────────────────────
 
     function test_constructor_setsConfigAndGrantsOnlyAdmin() public {
-        StakingPool fresh = new StakingPool(admin, stakeToken, treasury, DELAY, SLASH_BPS);
+        StakingPool fresh = _deploy(admin, stakeToken, treasury, DELAY, SLASH_BPS, MIN_BOND, PERIOD);
         assertEq(fresh.stakeToken(), address(stakeToken));
+        assertEq(fresh.registry(), address(registry));
+        assertEq(fresh.challengePeriod(), PERIOD);
         assertEq(fresh.treasury(), treasury);
         assertEq(fresh.unbondingDelay(), DELAY);
         assertEq(fresh.slashBps(), SLASH_BPS);
         assertEq(fresh.challengerShareBps(), fresh.DEFAULT_CHALLENGER_SHARE_BPS());
-        assertEq(fresh.minBond(), 0);
+        assertEq(fresh.minBond(), MIN_BOND);
         assertTrue(fresh.hasRole(fresh.DEFAULT_ADMIN_ROLE(), admin));
         assertFalse(fresh.hasRole(fresh.ARBITER_ROLE(), admin));
         assertFalse(fresh.hasRole(fresh.REWARD_NOTIFIER_ROLE(), admin));
@@ -169,34 +195,67 @@ contract StakingPoolTest is StakingPoolFixture {
         emit IStakingPool.SlashBpsUpdated(0, SLASH_BPS);
         vm.expectEmit(false, false, false, true);
         emit IStakingPool.ChallengerShareBpsUpdated(0, 5_000);
-        new StakingPool(admin, stakeToken, treasury, DELAY, SLASH_BPS);
+        vm.expectEmit(false, false, false, true);
+        emit IStakingPool.MinBondUpdated(0, MIN_BOND);
+        vm.expectEmit(false, false, false, true);
+        emit IStakingPool.ChallengePeriodUpdated(0, PERIOD);
+        _deploy(admin, stakeToken, treasury, DELAY, SLASH_BPS, MIN_BOND, PERIOD);
     }
 
     function test_constructor_revertsOnZeroAdmin() public {
         vm.expectRevert(IStakingPool.StakingPoolZeroAddress.selector);
-        new StakingPool(address(0), stakeToken, treasury, DELAY, SLASH_BPS);
+        _deploy(address(0), stakeToken, treasury, DELAY, SLASH_BPS, MIN_BOND, PERIOD);
     }
 
     function test_constructor_revertsOnZeroStakeToken() public {
         vm.expectRevert(IStakingPool.StakingPoolZeroAddress.selector);
-        new StakingPool(admin, IERC20(address(0)), treasury, DELAY, SLASH_BPS);
+        _deploy(admin, IERC20(address(0)), treasury, DELAY, SLASH_BPS, MIN_BOND, PERIOD);
+    }
+
+    function test_constructor_revertsOnZeroRegistry() public {
+        vm.expectRevert(IStakingPool.StakingPoolZeroAddress.selector);
+        new StakingPool(admin, stakeToken, IAssetRegistry(address(0)), treasury, DELAY, SLASH_BPS, MIN_BOND, PERIOD);
     }
 
     function test_constructor_revertsOnZeroTreasury() public {
         vm.expectRevert(IStakingPool.StakingPoolZeroAddress.selector);
-        new StakingPool(admin, stakeToken, address(0), DELAY, SLASH_BPS);
+        _deploy(admin, stakeToken, address(0), DELAY, SLASH_BPS, MIN_BOND, PERIOD);
     }
 
     function test_constructor_revertsOnSlashBpsAboveCap() public {
         vm.expectRevert(abi.encodeWithSelector(IStakingPool.StakingPoolBpsAboveCap.selector, 5_001, 5_000));
-        new StakingPool(admin, stakeToken, treasury, DELAY, 5_001);
+        _deploy(admin, stakeToken, treasury, DELAY, 5_001, MIN_BOND, PERIOD);
     }
 
     function test_constructor_revertsOnUnbondingDelayAboveCap() public {
         vm.expectRevert(
             abi.encodeWithSelector(IStakingPool.StakingPoolUnbondingDelayAboveCap.selector, 366 days, 365 days)
         );
-        new StakingPool(admin, stakeToken, treasury, 366 days, SLASH_BPS);
+        _deploy(admin, stakeToken, treasury, 366 days, SLASH_BPS, MIN_BOND, PERIOD);
+    }
+
+    /// A zero minimum would let 1-wei challenges freeze assets again.
+    function test_constructor_revertsOnZeroMinBond() public {
+        vm.expectRevert(IStakingPool.StakingPoolZeroAmount.selector);
+        _deploy(admin, stakeToken, treasury, DELAY, SLASH_BPS, 0, PERIOD);
+    }
+
+    function test_constructor_revertsOnChallengePeriodBelowMinimum() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingPool.StakingPoolChallengePeriodOutOfRange.selector, 1 days - 1, 1 days, 90 days
+            )
+        );
+        _deploy(admin, stakeToken, treasury, DELAY, SLASH_BPS, MIN_BOND, 1 days - 1);
+    }
+
+    function test_constructor_revertsOnChallengePeriodAboveMaximum() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingPool.StakingPoolChallengePeriodOutOfRange.selector, 90 days + 1, 1 days, 90 days
+            )
+        );
+        _deploy(admin, stakeToken, treasury, DELAY, SLASH_BPS, MIN_BOND, 90 days + 1);
     }
 
     // ─────────────────────────────────────────── stake ─────────────────────────────────────────────
@@ -466,11 +525,30 @@ contract StakingPoolTest is StakingPoolFixture {
         _unstake(bob, ASSET, 1);
     }
 
-    function test_unstake_revertsWhenFrozen() public {
+    /// Unstaking while frozen starts the clock but escapes nothing: the entry is slashed alike.
+    function test_unstake_worksWhileFrozenAndEntryStaysSlashable() public {
         _stake(alice, ASSET, 100e18);
-        _challenge(ASSET, MIN_BOND);
-        _expectFrozen(ASSET, 1);
-        _unstake(alice, ASSET, 1e18);
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        uint256 entryId = _unstake(alice, ASSET, 100e18);
+        assertEq(pool.sharesOf(ASSET, alice), 0);
+
+        _resolve(challengeId, true);
+
+        assertEq(pool.entryValue(entryId), 80e18);
+        assertEq(pool.assetPool(ASSET).totalStake, 80e18);
+    }
+
+    /// A staker who unstakes during a challenge gives up its part of a forfeited bond.
+    function test_unstake_whileFrozenGivesUpForfeitedBond() public {
+        _stake(alice, ASSET, 100e18);
+        _stake(bob, ASSET, 100e18);
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        _unstake(bob, ASSET, 100e18);
+
+        _resolve(challengeId, false);
+
+        assertEq(pool.pendingRewards(ASSET, address(stakeToken), alice), MIN_BOND);
+        assertEq(pool.pendingRewards(ASSET, address(stakeToken), bob), 0);
     }
 
     function test_unstake_revertsWhenPaused() public {
@@ -573,6 +651,19 @@ contract StakingPoolTest is StakingPoolFixture {
         vm.warp(block.timestamp + DELAY);
         _expectFrozen(ASSET, 1);
         _withdraw(alice, entryId);
+    }
+
+    function test_withdraw_revertsWhenFrozenUntilTheChallengeLapses() public {
+        _stake(alice, ASSET, 100e18);
+        uint256 entryId = _unstake(alice, ASSET, 1e18);
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        vm.warp(pool.challengeOf(challengeId).deadline);
+        _expectFrozen(ASSET, 1);
+        _withdraw(alice, entryId);
+
+        pool.lapse(challengeId);
+
+        assertEq(_withdraw(alice, entryId), 1e18);
     }
 
     function test_withdraw_revertsWhenPaused() public {
@@ -752,6 +843,29 @@ contract StakingPoolTest is StakingPoolFixture {
         assertEq(_claim(bob, OTHER_ASSET, address(usdc)), 0);
     }
 
+    /// A claim pays exactly what pendingRewards showed, and pendingRewards is zero afterwards.
+    function test_claimRewards_paysExactlyPendingRewardsThenZero() public {
+        _stake(alice, ASSET, 300e18);
+        _stake(bob, ASSET, 100e18);
+        _notify(ASSET, address(usdc), 1_000_003);
+        uint256 pending = pool.pendingRewards(ASSET, address(usdc), alice);
+        assertGt(pending, 0);
+        uint256 before = usdc.balanceOf(alice);
+
+        assertEq(_claim(alice, ASSET, address(usdc)), pending);
+
+        assertEq(usdc.balanceOf(alice) - before, pending);
+        assertEq(pool.pendingRewards(ASSET, address(usdc), alice), 0);
+        assertEq(_claim(alice, ASSET, address(usdc)), 0);
+    }
+
+    function test_claimRewards_worksWhileFrozen() public {
+        _stake(alice, ASSET, 100e18);
+        _notify(ASSET, ETH, 1 ether);
+        _challenge(ASSET, MIN_BOND);
+        assertEq(_claim(alice, ASSET, ETH), 1 ether);
+    }
+
     function test_claimRewards_paysOnlyOnce() public {
         _stake(alice, ASSET, 100e18);
         _notify(ASSET, ETH, 1 ether);
@@ -837,11 +951,66 @@ contract StakingPoolTest is StakingPoolFixture {
         assertEq(stakeToken.balanceOf(challenger), FUNDS + 10e18);
     }
 
-    function test_challenge_revertsOnZeroBond() public {
+    function test_challenge_setsDeadlineFromChallengePeriod() public {
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        assertEq(pool.challengeOf(challengeId).deadline, block.timestamp + PERIOD);
+        assertEq(pool.openChallengeOf(ASSET), challengeId);
+        assertEq(pool.openChallengeOf(OTHER_ASSET), 0);
+    }
+
+    function test_challenge_keepsDeadlineWhenPeriodChanges() public {
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
         vm.prank(feeManager);
-        pool.setMinBond(0);
-        vm.expectRevert(IStakingPool.StakingPoolZeroAmount.selector);
+        pool.setChallengePeriod(1 days);
+        assertEq(pool.challengeOf(challengeId).deadline, block.timestamp + PERIOD);
+    }
+
+    function test_challenge_revertsOnZeroBond() public {
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.StakingPoolBondTooSmall.selector, 0, MIN_BOND));
         _challenge(ASSET, 0);
+    }
+
+    function test_challenge_revertsWhenChallengeAlreadyOpen() public {
+        uint256 first = _challenge(ASSET, MIN_BOND);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPool.StakingPoolChallengeAlreadyOpen.selector, ASSET, first)
+        );
+        _challenge(ASSET, MIN_BOND * 10);
+    }
+
+    function test_challenge_opensOnAnotherAssetWhileOneIsOpen() public {
+        _challenge(ASSET, MIN_BOND);
+        assertEq(_challenge(OTHER_ASSET, MIN_BOND), 2);
+        assertTrue(pool.isFrozen(OTHER_ASSET));
+    }
+
+    function test_challenge_opensAgainAfterResolution() public {
+        _resolve(_challenge(ASSET, MIN_BOND), false);
+        uint256 second = _challenge(ASSET, MIN_BOND);
+        assertEq(pool.openChallengeOf(ASSET), second);
+        assertEq(pool.assetPool(ASSET).openChallenges, 1);
+    }
+
+    function test_challenge_opensAgainAfterLapse() public {
+        _lapse(_challenge(ASSET, MIN_BOND));
+        assertEq(_challenge(ASSET, MIN_BOND), 2);
+    }
+
+    function test_challenge_revertsForUnregisteredAsset() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPool.StakingPoolUnknownAsset.selector, REGISTERED + 1)
+        );
+        _challenge(REGISTERED + 1, MIN_BOND);
+    }
+
+    function test_challenge_revertsForAssetIdZero() public {
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.StakingPoolUnknownAsset.selector, 0));
+        _challenge(0, MIN_BOND);
+    }
+
+    function test_challenge_acceptsAssetOnceRegistered() public {
+        registry.setAssetCount(REGISTERED + 1);
+        assertEq(_challenge(REGISTERED + 1, MIN_BOND), 1);
     }
 
     function test_challenge_revertsOnBondBelowMinimum() public {
@@ -859,8 +1028,15 @@ contract StakingPoolTest is StakingPoolFixture {
 
     function test_challenge_revertsWhenAssetIdOutOfRange() public {
         uint256 tooLarge = uint256(type(uint64).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IStakingPool.StakingPoolAssetIdOutOfRange.selector, tooLarge));
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.StakingPoolUnknownAsset.selector, tooLarge));
         _challenge(tooLarge, MIN_BOND);
+    }
+
+    function test_challenge_revertsOnBondAbove128Bits() public {
+        uint256 bond = uint256(type(uint128).max) + 1;
+        stakeToken.mint(challenger, bond);
+        vm.expectRevert();
+        _challenge(ASSET, bond);
     }
 
     function test_challenge_revertsWhenPaused() public {
@@ -939,19 +1115,45 @@ contract StakingPoolTest is StakingPoolFixture {
         assertEq(stakeToken.balanceOf(treasury), MIN_BOND);
     }
 
-    function test_resolve_unfreezesOnlyWhenNoChallengeRemainsOpen() public {
+    function test_resolve_unfreezesAsset() public {
         _stake(alice, ASSET, 100e18);
-        uint256 first = _challenge(ASSET, MIN_BOND);
-        uint256 second = _challenge(ASSET, MIN_BOND);
-        _resolve(first, false);
-        assertTrue(pool.isFrozen(ASSET));
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
         _expectFrozen(ASSET, 1);
-        _unstake(alice, ASSET, 1e18);
+        _stake(alice, ASSET, 1e18);
 
-        _resolve(second, false);
+        _resolve(challengeId, false);
 
         assertFalse(pool.isFrozen(ASSET));
-        _unstake(alice, ASSET, 1e18);
+        assertEq(pool.openChallengeOf(ASSET), 0);
+        _stake(alice, ASSET, 1e18);
+    }
+
+    function test_resolve_worksOneSecondBeforeDeadline() public {
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        vm.warp(pool.challengeOf(challengeId).deadline - 1);
+        _resolve(challengeId, false);
+        assertEq(uint8(pool.challengeOf(challengeId).status), uint8(IStakingPool.ChallengeStatus.Rejected));
+    }
+
+    function test_resolve_revertsAtDeadline() public {
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        uint64 deadline = pool.challengeOf(challengeId).deadline;
+        vm.warp(deadline);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPool.StakingPoolChallengeExpired.selector, challengeId, deadline, deadline)
+        );
+        _resolve(challengeId, true);
+    }
+
+    function test_resolve_revertsWhenLapsed() public {
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        _lapse(challengeId);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingPool.StakingPoolChallengeClosed.selector, challengeId, IStakingPool.ChallengeStatus.Lapsed
+            )
+        );
+        _resolve(challengeId, true);
     }
 
     function test_resolve_revertsForUnknownChallenge() public {
@@ -982,6 +1184,111 @@ contract StakingPoolTest is StakingPoolFixture {
         _pause();
         vm.expectRevert(Pausable.EnforcedPause.selector);
         _resolve(challengeId, true);
+    }
+
+    // ──────────────────────────────────────────── lapse ────────────────────────────────────────────
+
+    function test_lapse_forfeitsBondToActiveStakers() public {
+        _stake(alice, ASSET, 100e18);
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        _lapse(challengeId);
+        assertEq(pool.pendingRewards(ASSET, address(stakeToken), alice), MIN_BOND);
+        assertEq(stakeToken.balanceOf(challenger), FUNDS - MIN_BOND);
+        assertEq(uint8(pool.challengeOf(challengeId).status), uint8(IStakingPool.ChallengeStatus.Lapsed));
+    }
+
+    function test_lapse_emitsRewardNotifiedAndChallengeLapsed() public {
+        _stake(alice, ASSET, 100e18);
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        vm.warp(pool.challengeOf(challengeId).deadline);
+        vm.expectEmit(address(pool));
+        emit IStakingPool.RewardNotified(ASSET, address(stakeToken), challenger, MIN_BOND, MIN_BOND * 1e36 / 100e18);
+        vm.expectEmit(address(pool));
+        emit IStakingPool.ChallengeLapsed(challengeId, ASSET, challenger, MIN_BOND, 0, 0);
+        pool.lapse(challengeId);
+    }
+
+    function test_lapse_paysTreasuryWithoutActiveStakers() public {
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        vm.warp(pool.challengeOf(challengeId).deadline);
+        vm.expectEmit(address(pool));
+        emit IStakingPool.ChallengeLapsed(challengeId, ASSET, challenger, 0, MIN_BOND, 0);
+        pool.lapse(challengeId);
+        assertEq(stakeToken.balanceOf(treasury), MIN_BOND);
+        assertEq(stakeToken.balanceOf(address(pool)), 0);
+    }
+
+    function test_lapse_unfreezesAsset() public {
+        _stake(alice, ASSET, 100e18);
+        _lapse(_challenge(ASSET, MIN_BOND));
+        assertFalse(pool.isFrozen(ASSET));
+        assertEq(pool.assetPool(ASSET).openChallenges, 0);
+        assertEq(pool.openChallengeOf(ASSET), 0);
+        _stake(bob, ASSET, 1e18);
+    }
+
+    function test_lapse_leavesStakeUntouched() public {
+        _stake(alice, ASSET, 100e18);
+        _lapse(_challenge(ASSET, MIN_BOND));
+        assertEq(pool.assetPool(ASSET).totalStake, 100e18);
+        assertEq(pool.stakeOf(ASSET, alice), 100e18);
+    }
+
+    function test_lapse_isOpenToAnyone() public {
+        _stake(alice, ASSET, 100e18);
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        vm.warp(pool.challengeOf(challengeId).deadline);
+        vm.prank(alice);
+        pool.lapse(challengeId);
+        assertFalse(pool.isFrozen(ASSET));
+    }
+
+    function test_lapse_revertsBeforeDeadline() public {
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        uint64 deadline = pool.challengeOf(challengeId).deadline;
+        vm.warp(deadline - 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingPool.StakingPoolChallengeNotExpired.selector, challengeId, deadline, deadline - 1
+            )
+        );
+        pool.lapse(challengeId);
+    }
+
+    function test_lapse_revertsForUnknownChallenge() public {
+        vm.expectRevert(abi.encodeWithSelector(IStakingPool.StakingPoolUnknownChallenge.selector, 7));
+        pool.lapse(7);
+    }
+
+    function test_lapse_revertsWhenResolved() public {
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        _resolve(challengeId, true);
+        vm.warp(block.timestamp + PERIOD);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingPool.StakingPoolChallengeClosed.selector, challengeId, IStakingPool.ChallengeStatus.Upheld
+            )
+        );
+        pool.lapse(challengeId);
+    }
+
+    function test_lapse_revertsWhenAlreadyLapsed() public {
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        _lapse(challengeId);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingPool.StakingPoolChallengeClosed.selector, challengeId, IStakingPool.ChallengeStatus.Lapsed
+            )
+        );
+        pool.lapse(challengeId);
+    }
+
+    function test_lapse_revertsWhenPaused() public {
+        uint256 challengeId = _challenge(ASSET, MIN_BOND);
+        vm.warp(block.timestamp + PERIOD);
+        _pause();
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.lapse(challengeId);
     }
 
     // ──────────────────────────────────────────── admin ────────────────────────────────────────────
@@ -1032,6 +1339,60 @@ contract StakingPoolTest is StakingPoolFixture {
         vm.prank(feeManager);
         pool.setMinBond(1e18);
         assertEq(pool.minBond(), 1e18);
+    }
+
+    function test_setMinBond_revertsOnZero() public {
+        vm.expectRevert(IStakingPool.StakingPoolZeroAmount.selector);
+        vm.prank(feeManager);
+        pool.setMinBond(0);
+    }
+
+    function test_setMinBond_revertsAbove128Bits() public {
+        vm.expectRevert();
+        vm.prank(feeManager);
+        pool.setMinBond(uint256(type(uint128).max) + 1);
+    }
+
+    function test_setMinBond_appliesToNewChallenges() public {
+        vm.prank(feeManager);
+        pool.setMinBond(MIN_BOND * 2);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPool.StakingPoolBondTooSmall.selector, MIN_BOND, MIN_BOND * 2)
+        );
+        _challenge(ASSET, MIN_BOND);
+    }
+
+    function test_setChallengePeriod_updatesAndEmits() public {
+        vm.expectEmit(address(pool));
+        emit IStakingPool.ChallengePeriodUpdated(PERIOD, 3 days);
+        vm.prank(feeManager);
+        pool.setChallengePeriod(3 days);
+        assertEq(pool.challengePeriod(), 3 days);
+        assertEq(pool.challengeOf(_challenge(ASSET, MIN_BOND)).deadline, block.timestamp + 3 days);
+    }
+
+    function test_setChallengePeriod_revertsBelowMinimum() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingPool.StakingPoolChallengePeriodOutOfRange.selector, 0, 1 days, 90 days)
+        );
+        vm.prank(feeManager);
+        pool.setChallengePeriod(0);
+    }
+
+    function test_setChallengePeriod_revertsAboveMaximum() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingPool.StakingPoolChallengePeriodOutOfRange.selector, 91 days, 1 days, 90 days
+            )
+        );
+        vm.prank(feeManager);
+        pool.setChallengePeriod(91 days);
+    }
+
+    function test_setChallengePeriod_revertsWithoutRole() public {
+        _expectMissingRole(alice, pool.FEE_MANAGER_ROLE());
+        vm.prank(alice);
+        pool.setChallengePeriod(2 days);
     }
 
     function test_setMinBond_revertsWithoutRole() public {

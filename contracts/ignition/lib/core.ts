@@ -17,10 +17,23 @@ export function deployCore(m: ModuleBuilder, stakeToken: Token, currencies: read
   const curatorBps = m.getParameter("curatorBps", 500);
   const unbondingDelay = m.getParameter("unbondingDelaySeconds", 7 * 24 * 3600);
   const slashBps = m.getParameter("slashBps", 2_000);
+  // A challenge freezes an asset's stake until it is resolved or lapses, so opening one must cost
+  // real money (100 stake tokens of 18 decimals) and the arbiter gets a bounded time (14 days).
+  const minChallengeBond = m.getParameter("minChallengeBond", 100n * 10n ** 18n);
+  const challengePeriod = m.getParameter("challengePeriodSeconds", 14 * 24 * 3600);
 
   const royaltyShares = m.contract("RoyaltyShares", [admin]);
   const assetRegistry = m.contract("AssetRegistry", [royaltyShares]);
-  const stakingPool = m.contract("StakingPool", [admin, stakeToken, treasury, unbondingDelay, slashBps]);
+  const stakingPool = m.contract("StakingPool", [
+    admin,
+    stakeToken,
+    assetRegistry,
+    treasury,
+    unbondingDelay,
+    slashBps,
+    minChallengeBond,
+    challengePeriod,
+  ]);
   const licenseManager = m.contract("LicenseManager", [
     admin,
     assetRegistry,

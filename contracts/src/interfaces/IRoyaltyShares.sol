@@ -52,8 +52,11 @@ interface IRoyaltyShares {
     error RoyaltySharesZeroAmount();
     /// @notice Only the revenue vault may credit revenue and track currencies.
     error RoyaltySharesNotVault(address caller);
-    /// @notice The vault is set once and must be a contract address, not zero.
+    /// @notice The vault is set once.
+    /// @param vault The vault already set.
     error RoyaltySharesVaultAlreadySet(address vault);
+    /// @notice The vault must not be the zero address.
+    error RoyaltySharesZeroVault();
     /// @notice An asset's credited total would no longer fit the packed positions (2^120 - 1).
     error RoyaltySharesCreditOverflow(uint256 assetId, address currency);
     /// @notice Already tracking the maximum number of currencies.

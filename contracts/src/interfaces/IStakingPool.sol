@@ -4,10 +4,25 @@ pragma solidity 0.8.30;
 /// @title IStakingPool
 /// @notice Builders and curators stake one ERC-20 (the stake token) on the Tessera assets they vouch
 ///         for. Stakers of an asset share, pro rata to their active stake, the curator share of its
-///         sales (in ETH or any ERC-20). Anyone can challenge an asset with a bond; while a challenge
-///         is open the asset's stake is frozen; an arbiter resolves it: upheld slashes a fraction of
+///         sales (in ETH or any ERC-20). Anyone can challenge a registered asset with a bond of at
+///         least `minBond()`; an asset has at most one open challenge at a time. An arbiter resolves
+///         it before its deadline (`challengePeriod()` after opening): upheld slashes a fraction of
 ///         the asset's stake (active and unbonding) to the challenger and the treasury, rejected
-///         forfeits the bond to the asset's stakers.
+///         forfeits the bond to the asset's stakers. A challenge still open at its deadline lapses:
+///         anyone can close it, and its bond is forfeited as if rejected.
+///
+///         While a challenge is open (the asset is "frozen"), a staker of the asset:
+///         - cannot `stake`: the verdict is known to the arbiter (and to the mempool) before it lands,
+///           so new stake could buy into a forfeited bond just ahead of a rejection;
+///         - can `unstake`: the shares move into an unbonding entry that stays in the pool and is
+///           slashed exactly like active shares, so unstaking escapes nothing; it only starts the
+///           unbonding clock and gives up rewards from then on (a forfeited bond included);
+///         - cannot `withdraw`, even a matured entry: a withdrawal takes stake out of the pool, which
+///           would let it escape the slash the challenge may bring;
+///         - can `claimRewards`: rewards already credited are not slashable.
+///         The freeze is bounded: at the deadline the challenge can be lapsed by anyone (a staker
+///         who wants out first), and lapsing costs the challenger its bond, so freezing an asset
+///         again and again costs `minBond()` per `challengePeriod()`.
 /// @dev Accounting is O(1) in the number of stakers. Each asset is a pool of shares (like an
 ///      ERC-4626 vault): `totalStake` stake-token units back `totalShares` shares. Active shares
 ///      earn rewards; unstaking moves shares into an unbonding entry, which earns nothing but stays
@@ -42,14 +57,15 @@ interface IStakingPool {
         None,
         Open,
         Upheld,
-        Rejected
+        Rejected,
+        Lapsed
     }
 
     /// @notice An asset's stake pool.
     /// @param totalStake Stake-token units backing all shares of the asset, active and unbonding.
     /// @param totalShares All shares of the asset, active and unbonding.
     /// @param activeShares Shares that earn rewards (not unbonding).
-    /// @param openChallenges Challenges on the asset not yet resolved; the asset is frozen while > 0.
+    /// @param openChallenges Challenges on the asset not yet closed (0 or 1); the asset is frozen while 1.
     /// @param rewardCurrencyCount How many currencies the asset has received rewards in.
     struct AssetPool {
         uint128 totalStake;
@@ -77,7 +93,8 @@ interface IStakingPool {
     /// @param bond Stake-token units posted by the challenger.
     /// @param slashBps Fraction of the asset's stake slashed if upheld, in basis points.
     /// @param challengerShareBps Fraction of the slash paid to the challenger, in basis points.
-    /// @param status Open until an arbiter resolves it.
+    /// @param status Open until an arbiter resolves it or it lapses.
+    /// @param deadline Unix time from which it can no longer be resolved, only lapsed.
     struct Challenge {
         address challenger;
         uint64 assetId;
@@ -85,6 +102,7 @@ interface IStakingPool {
         uint16 challengerShareBps;
         uint128 bond;
         ChallengeStatus status;
+        uint64 deadline;
     }
 
     // ─────────────────────────────────────────── events ────────────────────────────────────────────
@@ -216,6 +234,23 @@ interface IStakingPool {
         uint32 openChallenges
     );
 
+    /// @notice Emitted when a challenge still open at its deadline is closed. The bond is forfeited as
+    ///         on a rejection: `toStakers + toTreasury == bond`. The asset is unfrozen.
+    /// @param challengeId The challenge that lapsed.
+    /// @param assetId The challenged asset.
+    /// @param challenger Who posted the bond.
+    /// @param toStakers Credited to the asset's active stakers as a stake-token reward.
+    /// @param toTreasury Paid to the treasury (when the asset had no active stakers to credit).
+    /// @param openChallenges The asset's open challenges afterwards.
+    event ChallengeLapsed(
+        uint256 indexed challengeId,
+        uint256 indexed assetId,
+        address indexed challenger,
+        uint256 toStakers,
+        uint256 toTreasury,
+        uint32 openChallenges
+    );
+
     /// @notice Emitted when the treasury changes (and once at deployment).
     /// @param previousTreasury The old treasury (zero at deployment).
     /// @param treasury The new treasury.
@@ -231,10 +266,15 @@ interface IStakingPool {
     /// @param challengerShareBps The new share, in basis points.
     event ChallengerShareBpsUpdated(uint16 indexed previousChallengerShareBps, uint16 indexed challengerShareBps);
 
-    /// @notice Emitted when the minimum challenge bond changes.
+    /// @notice Emitted when the minimum challenge bond changes (and once at deployment).
     /// @param previousMinBond The old minimum, in stake-token units.
     /// @param minBond The new minimum, in stake-token units.
     event MinBondUpdated(uint256 indexed previousMinBond, uint256 indexed minBond);
+
+    /// @notice Emitted when the time an arbiter has to resolve a challenge changes (and once at deployment).
+    /// @param previousChallengePeriod The old period, in seconds.
+    /// @param challengePeriod The new period, in seconds; challenges already open keep their deadline.
+    event ChallengePeriodUpdated(uint64 indexed previousChallengePeriod, uint64 indexed challengePeriod);
 
     /// @notice Emitted when the unbonding delay changes (and once at deployment).
     /// @param previousUnbondingDelay The old delay, in seconds.
@@ -243,11 +283,38 @@ interface IStakingPool {
 
     // ─────────────────────────────────────────── errors ────────────────────────────────────────────
 
-    /// @notice An amount (stake, unstake, reward or bond) was zero.
+    /// @notice An amount (stake, unstake, reward or minimum bond) was zero.
     error StakingPoolZeroAmount();
 
-    /// @notice An address that must be set (admin, stake token, treasury, recipient) was zero.
+    /// @notice An address that must be set (admin, stake token, registry, treasury, recipient) was zero.
     error StakingPoolZeroAddress();
+
+    /// @notice Only registered assets can be challenged.
+    /// @param assetId The id given (zero, or above the registry's asset count).
+    error StakingPoolUnknownAsset(uint256 assetId);
+
+    /// @notice The asset already has an open challenge; a second one would only extend the freeze.
+    /// @param assetId The asset.
+    /// @param challengeId The challenge open on it.
+    error StakingPoolChallengeAlreadyOpen(uint256 assetId, uint256 challengeId);
+
+    /// @notice The challenge's deadline has passed: it can only lapse now.
+    /// @param challengeId The challenge.
+    /// @param deadline Its deadline.
+    /// @param currentTime The block's timestamp.
+    error StakingPoolChallengeExpired(uint256 challengeId, uint64 deadline, uint256 currentTime);
+
+    /// @notice The challenge's deadline has not passed: only the arbiter can close it yet.
+    /// @param challengeId The challenge.
+    /// @param deadline Its deadline.
+    /// @param currentTime The block's timestamp.
+    error StakingPoolChallengeNotExpired(uint256 challengeId, uint64 deadline, uint256 currentTime);
+
+    /// @notice The challenge period is outside its bounds.
+    /// @param period The value given, in seconds.
+    /// @param min The shortest period allowed, in seconds.
+    /// @param max The longest period allowed, in seconds.
+    error StakingPoolChallengePeriodOutOfRange(uint256 period, uint256 min, uint256 max);
 
     /// @notice The asset id does not fit the pool's 64-bit storage (registry ids are sequential).
     /// @param assetId The id given.
@@ -281,7 +348,7 @@ interface IStakingPool {
     /// @param openChallenges How many are open.
     error StakingPoolAssetFrozen(uint256 assetId, uint32 openChallenges);
 
-    /// @notice The challenge bond is below the minimum.
+    /// @notice The challenge bond is below the minimum (which is never zero).
     /// @param bond The bond given.
     /// @param minBond The minimum.
     error StakingPoolBondTooSmall(uint256 bond, uint256 minBond);
@@ -293,9 +360,9 @@ interface IStakingPool {
     /// @param challengeId The id given.
     error StakingPoolUnknownChallenge(uint256 challengeId);
 
-    /// @notice The challenge was already resolved.
+    /// @notice The challenge was already closed (resolved or lapsed).
     /// @param challengeId The challenge.
-    /// @param status How it was resolved.
+    /// @param status How it was closed.
     error StakingPoolChallengeClosed(uint256 challengeId, ChallengeStatus status);
 
     /// @notice `assetIds` and `currencies` must pair up.
@@ -360,8 +427,9 @@ interface IStakingPool {
 
     /// @notice Starts unbonding `amount` of the caller's active stake on an asset. The shares stop
     ///         earning rewards at once but stay slashable until withdrawn. Settles rewards first.
-    ///         If what remains would be worth nothing, it is swept into the entry too.
-    /// @param assetId The asset to unstake from; reverts while it is frozen.
+    ///         If what remains would be worth nothing, it is swept into the entry too. Allowed while
+    ///         the asset is frozen (see the contract's notice).
+    /// @param assetId The asset to unstake from.
     /// @param amount Stake-token units at the current share price; must not be zero.
     /// @return entryId The new unbonding entry, withdrawable after the unbonding delay.
     function unstake(uint256 assetId, uint256 amount) external returns (uint256 entryId);
@@ -399,23 +467,30 @@ interface IStakingPool {
 
     // ────────────────────────────────────────── challenges ─────────────────────────────────────────
 
-    /// @notice Challenges an asset, posting `bond` of the stake token (pulled from the caller). The
-    ///         asset is frozen until every open challenge on it is resolved. The slash terms in force
-    ///         now apply to this challenge.
-    /// @param assetId The asset challenged.
-    /// @param bond Stake-token units; at least `minBond()` and not zero.
+    /// @notice Challenges a registered asset, posting `bond` of the stake token (pulled from the
+    ///         caller). The asset is frozen until the challenge is resolved or lapses. The slash terms
+    ///         and the challenge period in force now apply to this challenge.
+    /// @param assetId The asset challenged; must be registered and have no open challenge.
+    /// @param bond Stake-token units; at least `minBond()`.
     /// @param evidenceHash Hash of the evidence (kept off chain); must not be zero.
     /// @return challengeId The new challenge's id.
     function challenge(uint256 assetId, uint256 bond, bytes32 evidenceHash) external returns (uint256 challengeId);
 
-    /// @notice Resolves an open challenge. Upheld: slashes the challenge's `slashBps` of the asset's
-    ///         total stake (active and unbonding); the challenger gets its bond back plus its share of
-    ///         the slash, the treasury the rest. Rejected: the bond becomes a stake-token reward of
-    ///         the asset's active stakers, or goes to the treasury if there are none (or the asset
-    ///         cannot take another reward currency). Only ARBITER_ROLE.
-    /// @param challengeId The challenge.
+    /// @notice Resolves an open challenge before its deadline. Upheld: slashes the challenge's
+    ///         `slashBps` of the asset's total stake (active and unbonding); the challenger gets its
+    ///         bond back plus its share of the slash, the treasury the rest. Rejected: the bond becomes
+    ///         a stake-token reward of the asset's active stakers, or goes to the treasury if there
+    ///         are none (or the asset cannot take another reward currency). Only ARBITER_ROLE.
+    /// @param challengeId The challenge; reverts with StakingPoolChallengeExpired from its deadline on.
     /// @param upheld Whether the challenge is upheld.
     function resolve(uint256 challengeId, bool upheld) external;
+
+    /// @notice Closes a challenge still open at its deadline; anyone may call. No verdict is not a
+    ///         verdict against the stakers: the bond is forfeited as on a rejection (to the asset's
+    ///         active stakers, else the treasury), which compensates them for the freeze and makes a
+    ///         challenge opened only to freeze an asset cost its bond.
+    /// @param challengeId The challenge; reverts with StakingPoolChallengeNotExpired before its deadline.
+    function lapse(uint256 challengeId) external;
 
     // ─────────────────────────────────────────── admin ─────────────────────────────────────────────
 
@@ -427,9 +502,13 @@ interface IStakingPool {
     /// @param newChallengerShareBps Basis points; at most 10,000.
     function setChallengerShareBps(uint16 newChallengerShareBps) external;
 
-    /// @notice Sets the minimum challenge bond. Only FEE_MANAGER_ROLE.
-    /// @param newMinBond Stake-token units.
+    /// @notice Sets the minimum bond of future challenges. Only FEE_MANAGER_ROLE.
+    /// @param newMinBond Stake-token units; must not be zero (and must fit 128 bits).
     function setMinBond(uint256 newMinBond) external;
+
+    /// @notice Sets how long the arbiter has to resolve future challenges. Only FEE_MANAGER_ROLE.
+    /// @param newChallengePeriod Seconds; between MIN_CHALLENGE_PERIOD and MAX_CHALLENGE_PERIOD.
+    function setChallengePeriod(uint64 newChallengePeriod) external;
 
     /// @notice Sets the unbonding delay of future unstakes. Only FEE_MANAGER_ROLE.
     /// @param newUnbondingDelay Seconds; at most MAX_UNBONDING_DELAY.
@@ -439,7 +518,8 @@ interface IStakingPool {
     /// @param newTreasury The new treasury; must not be zero.
     function setTreasury(address newTreasury) external;
 
-    /// @notice Stops staking, unstaking, withdrawals, claims and challenges. Only PAUSER_ROLE.
+    /// @notice Stops staking, unstaking, withdrawals, claims and challenges (opening, resolving and
+    ///         lapsing). Only PAUSER_ROLE.
     function pause() external;
 
     /// @notice Lifts `pause()`. Only PAUSER_ROLE.
@@ -468,8 +548,21 @@ interface IStakingPool {
     function challengerShareBps() external view returns (uint16);
 
     /// @notice The minimum challenge bond.
-    /// @return Stake-token units.
+    /// @return Stake-token units; never zero.
     function minBond() external view returns (uint256);
+
+    /// @notice How long the arbiter has to resolve a newly opened challenge before it can lapse.
+    /// @return Seconds.
+    function challengePeriod() external view returns (uint64);
+
+    /// @notice The registry whose assets can be challenged.
+    /// @return The asset registry.
+    function registry() external view returns (address);
+
+    /// @notice The challenge open on an asset, if any.
+    /// @param assetId The asset.
+    /// @return The open challenge's id, or zero when the asset is not frozen.
+    function openChallengeOf(uint256 assetId) external view returns (uint256);
 
     /// @notice An asset's stake pool.
     /// @param assetId The asset.
@@ -546,8 +639,8 @@ interface IStakingPool {
     /// @return True if a reward would be credited.
     function acceptsReward(uint256 assetId, address currency) external view returns (bool);
 
-    /// @notice Whether an asset's stake is frozen by open challenges.
+    /// @notice Whether an asset's stake is frozen by an open challenge (until it is resolved or lapsed).
     /// @param assetId The asset.
-    /// @return True if at least one challenge on the asset is open.
+    /// @return True if a challenge on the asset is open.
     function isFrozen(uint256 assetId) external view returns (bool);
 }

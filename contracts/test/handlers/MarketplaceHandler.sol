@@ -4,17 +4,21 @@ pragma solidity 0.8.30;
 import {Test} from "forge-std/Test.sol";
 import {LicenseManager} from "../../src/LicenseManager.sol";
 import {RoyaltyShares} from "../../src/RoyaltyShares.sol";
+import {ILicenseManager} from "../../src/interfaces/ILicenseManager.sol";
 import {MockCuratorRewards} from "../mocks/MockCuratorRewards.sol";
 import {MockERC20Permit} from "../mocks/MockERC20Permit.sol";
 
 /// @dev Drives the whole money path (purchases and renewals in ETH and tUSD, share transfers, claims,
-///      fee withdrawals, stakers coming and going) and keeps ghost totals of every flow in and out of
-///      the vault, for the invariants to balance.
+///      fee withdrawals, stakers coming and going, tUSD disallowed and allowed again) and keeps ghost
+///      totals of every flow in and out of the vault, for the invariants to balance. A payment in a
+///      disallowed currency must revert for every asset, staked or not, and move nothing.
 contract MarketplaceHandler is Test {
     LicenseManager internal immutable LICENSES;
     RoyaltyShares internal immutable SHARES;
     MockCuratorRewards internal immutable CURATORS;
     MockERC20Permit internal immutable USD;
+    /// The fixture's admin, which holds the LicenseManager's FEE_MANAGER_ROLE.
+    address internal immutable ADMIN = makeAddr("admin");
     uint256[] internal assets;
     uint256[] internal offers;
     address[] public holders;
@@ -49,13 +53,17 @@ contract MarketplaceHandler is Test {
 
     function buy(uint256 offerSeed, uint256 clinicSeed, uint32 seats, uint32 periods) external {
         uint256 offerId = offers[offerSeed % offers.length];
-        LicenseManager.Offer memory offer = LICENSES.offerOf(offerId);
+        ILicenseManager.Offer memory offer = LICENSES.offerOf(offerId);
         seats = uint32(bound(seats, 1, 5));
         periods = offer.period == 0 ? 1 : uint32(bound(periods, 1, 12));
         address clinic = clinics[clinicSeed % clinics.length];
         uint256 total = uint256(offer.price) * seats * periods;
+        bool refused = _refused(offer.currency);
         vm.startPrank(clinic);
-        if (offer.currency == address(0)) {
+        if (refused) {
+            _expectRefused(offer.currency);
+            LICENSES.purchase(offerId, seats, periods, clinic, total);
+        } else if (offer.currency == address(0)) {
             vm.deal(clinic, total);
             bought.push(LICENSES.purchase{value: total}(offerId, seats, periods, clinic, total));
         } else {
@@ -64,6 +72,7 @@ contract MarketplaceHandler is Test {
             bought.push(LICENSES.purchase(offerId, seats, periods, clinic, total));
         }
         vm.stopPrank();
+        if (refused) return;
         paidIn[offer.currency] += total;
         settlements += 2;
     }
@@ -71,14 +80,18 @@ contract MarketplaceHandler is Test {
     function renew(uint256 licenseSeed, uint32 periods) external {
         if (bought.length == 0) return;
         uint256 licenseId = bought[licenseSeed % bought.length];
-        LicenseManager.License memory license = LICENSES.licenseOf(licenseId);
-        LicenseManager.Offer memory offer = LICENSES.offerOf(license.offerId);
+        ILicenseManager.License memory license = LICENSES.licenseOf(licenseId);
+        ILicenseManager.Offer memory offer = LICENSES.offerOf(license.offerId);
         if (offer.period == 0) return;
         periods = uint32(bound(periods, 1, 6));
         uint256 total = uint256(license.price) * license.seats * periods;
         address payer = clinics[licenseSeed % clinics.length];
+        bool refused = _refused(offer.currency);
         vm.startPrank(payer);
-        if (offer.currency == address(0)) {
+        if (refused) {
+            _expectRefused(offer.currency);
+            LICENSES.renew(licenseId, periods);
+        } else if (offer.currency == address(0)) {
             vm.deal(payer, total);
             LICENSES.renew{value: total}(licenseId, periods);
         } else {
@@ -87,6 +100,7 @@ contract MarketplaceHandler is Test {
             LICENSES.renew(licenseId, periods);
         }
         vm.stopPrank();
+        if (refused) return;
         paidIn[offer.currency] += total;
         settlements += 2;
     }
@@ -118,8 +132,24 @@ contract MarketplaceHandler is Test {
         LICENSES.withdrawProtocolFees(currency);
     }
 
+    /// Disallowing tUSD stops its sales and renewals; allowing it again resumes them.
+    function setUsdAllowed(bool allowed) external {
+        vm.prank(ADMIN);
+        LICENSES.setCurrencyAllowed(address(USD), allowed);
+    }
+
     function setStaked(uint256 assetSeed, bool staked) external {
         CURATORS.setStaked(assets[assetSeed % assets.length], staked);
+    }
+
+    /// Whether `currency` is an ERC-20 that is not allowed (now).
+    function _refused(address currency) internal view returns (bool) {
+        return currency != address(0) && !LICENSES.allowedCurrency(currency);
+    }
+
+    /// A payment in a disallowed currency must revert with LicenseManagerCurrencyNotAllowed.
+    function _expectRefused(address currency) internal {
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerCurrencyNotAllowed.selector, currency));
     }
 
     function assetList() external view returns (uint256[] memory) {

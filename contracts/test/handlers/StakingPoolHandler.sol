@@ -24,7 +24,7 @@ contract StakingPoolHandler is Test {
     uint256[] internal _openEntries;
     uint256[] internal _openChallenges;
 
-    /// Stake-token bonds of challenges not yet resolved.
+    /// Stake-token bonds of challenges not yet resolved or lapsed.
     uint256 public ghostOpenBonds;
     /// Rewards credited and paid, per currency.
     mapping(address currency => uint256) public ghostNotified;
@@ -66,10 +66,11 @@ contract StakingPoolHandler is Test {
         ++calls["stake"];
     }
 
+    /// Unstaking is allowed while the asset is frozen (the entry stays slashable).
     function unstake(uint256 actorSeed, uint256 assetSeed, uint256 amount) external {
         (address actor, uint256 assetId) = (_actor(actorSeed), _asset(assetSeed));
         uint256 available = POOL.stakeOf(assetId, actor);
-        if (POOL.isFrozen(assetId) || available == 0) return;
+        if (available == 0) return;
         amount = bound(amount, 1, available);
         ghostRoundings += 2 * uint256(POOL.assetPool(assetId).rewardCurrencyCount);
         vm.prank(actor);
@@ -118,6 +119,7 @@ contract StakingPoolHandler is Test {
 
     function challenge(uint256 actorSeed, uint256 assetSeed, uint256 bond) external {
         (address actor, uint256 assetId) = (_actor(actorSeed), _asset(assetSeed));
+        if (POOL.isFrozen(assetId)) return; // one open challenge per asset
         bond = bound(bond, POOL.minBond(), MAX_AMOUNT);
         _mintAndApprove(actor, bond);
         vm.prank(actor);
@@ -130,16 +132,23 @@ contract StakingPoolHandler is Test {
         if (_openChallenges.length == 0) return;
         uint256 index = challengeSeed % _openChallenges.length;
         IStakingPool.Challenge memory c = POOL.challengeOf(_openChallenges[index]);
+        if (block.timestamp + 1 > c.deadline) return; // at the deadline only lapse() can close it
         bool toStakers = !upheld && POOL.acceptsReward(c.assetId, address(STAKE_TOKEN));
         POOL.resolve(_openChallenges[index], upheld);
-        _openChallenges[index] = _openChallenges[_openChallenges.length - 1];
-        _openChallenges.pop();
-        ghostOpenBonds -= c.bond;
-        if (toStakers) {
-            ghostNotified[address(STAKE_TOKEN)] += c.bond;
-            ++ghostRoundings;
-        }
+        _closed(index, c, toStakers);
         ++calls[upheld ? bytes32("upheld") : bytes32("rejected")];
+    }
+
+    /// Lapses an open challenge, moving time to its deadline first if need be.
+    function lapse(uint256 challengeSeed) external {
+        if (_openChallenges.length == 0) return;
+        uint256 index = challengeSeed % _openChallenges.length;
+        IStakingPool.Challenge memory c = POOL.challengeOf(_openChallenges[index]);
+        if (block.timestamp < c.deadline) vm.warp(c.deadline);
+        bool toStakers = POOL.acceptsReward(c.assetId, address(STAKE_TOKEN));
+        POOL.lapse(_openChallenges[index]);
+        _closed(index, c, toStakers);
+        ++calls["lapsed"];
     }
 
     function warp(uint256 seconds_) external {
@@ -173,6 +182,18 @@ contract StakingPoolHandler is Test {
     }
 
     // ────────────────────────────────────────── internals ──────────────────────────────────────────
+
+    /// Books a closed challenge: its bond left the open bonds, and went to the stakers as a reward
+    /// when `toStakers` (else it left the pool, to the challenger or the treasury).
+    function _closed(uint256 index, IStakingPool.Challenge memory c, bool toStakers) internal {
+        _openChallenges[index] = _openChallenges[_openChallenges.length - 1];
+        _openChallenges.pop();
+        ghostOpenBonds -= c.bond;
+        if (toStakers) {
+            ghostNotified[address(STAKE_TOKEN)] += c.bond;
+            ++ghostRoundings;
+        }
+    }
 
     function _mintAndApprove(address actor, uint256 amount) internal {
         STAKE_TOKEN.mint(actor, amount);

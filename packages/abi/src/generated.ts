@@ -551,6 +551,14 @@ export const licenseManagerAbi = [
   {
     type: "error",
     inputs: [
+      { name: "expiresAt", internalType: "uint256", type: "uint256" },
+      { name: "maxExpiry", internalType: "uint256", type: "uint256" },
+    ],
+    name: "LicenseManagerExpiryOverflow",
+  },
+  {
+    type: "error",
+    inputs: [
       { name: "bps", internalType: "uint256", type: "uint256" },
       { name: "cap", internalType: "uint256", type: "uint256" },
     ],
@@ -572,7 +580,6 @@ export const licenseManagerAbi = [
     ],
     name: "LicenseManagerNoFreeSeat",
   },
-  { type: "error", inputs: [], name: "LicenseManagerNoRights" },
   {
     type: "error",
     inputs: [
@@ -611,6 +618,11 @@ export const licenseManagerAbi = [
     type: "error",
     inputs: [{ name: "licenseId", internalType: "uint256", type: "uint256" }],
     name: "LicenseManagerPerpetual",
+  },
+  {
+    type: "error",
+    inputs: [{ name: "rights", internalType: "uint8", type: "uint8" }],
+    name: "LicenseManagerRightsOutOfRange",
   },
   {
     type: "error",
@@ -662,6 +674,7 @@ export const licenseManagerAbi = [
   },
   { type: "error", inputs: [], name: "LicenseManagerZeroPrice" },
   { type: "error", inputs: [], name: "LicenseManagerZeroRecipient" },
+  { type: "error", inputs: [], name: "LicenseManagerZeroTreasury" },
   { type: "error", inputs: [], name: "NotOwnerNorApproved" },
   { type: "error", inputs: [], name: "ReentrancyGuardReentrantCall" },
   {
@@ -1253,7 +1266,7 @@ export const licenseManagerAbi = [
     type: "function",
     inputs: [
       { name: "account", internalType: "address", type: "address" },
-      { name: "id", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
     ],
     name: "approve",
     outputs: [],
@@ -1375,7 +1388,7 @@ export const licenseManagerAbi = [
     outputs: [
       {
         name: "",
-        internalType: "struct LicenseManager.License",
+        internalType: "struct ILicenseManager.License",
         type: "tuple",
         components: [
           { name: "offerId", internalType: "uint32", type: "uint32" },
@@ -1410,7 +1423,7 @@ export const licenseManagerAbi = [
     outputs: [
       {
         name: "",
-        internalType: "struct LicenseManager.Offer",
+        internalType: "struct ILicenseManager.Offer",
         type: "tuple",
         components: [
           { name: "assetId", internalType: "uint64", type: "uint64" },
@@ -1631,7 +1644,7 @@ export const licenseManagerAbi = [
     inputs: [
       { name: "from", internalType: "address", type: "address" },
       { name: "to", internalType: "address", type: "address" },
-      { name: "id", internalType: "uint256", type: "uint256" },
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
     ],
     name: "transferFrom",
     outputs: [],
@@ -1779,6 +1792,7 @@ export const royaltySharesAbi = [
   },
   { type: "error", inputs: [], name: "RoyaltySharesZeroAmount" },
   { type: "error", inputs: [], name: "RoyaltySharesZeroRecipient" },
+  { type: "error", inputs: [], name: "RoyaltySharesZeroVault" },
   {
     type: "event",
     anonymous: false,
@@ -2365,9 +2379,16 @@ export const stakingPoolAbi = [
     inputs: [
       { name: "admin", internalType: "address", type: "address" },
       { name: "stakeToken_", internalType: "contract IERC20", type: "address" },
+      {
+        name: "registry_",
+        internalType: "contract IAssetRegistry",
+        type: "address",
+      },
       { name: "treasury_", internalType: "address", type: "address" },
       { name: "unbondingDelay_", internalType: "uint64", type: "uint64" },
       { name: "slashBps_", internalType: "uint16", type: "uint16" },
+      { name: "minBond_", internalType: "uint256", type: "uint256" },
+      { name: "challengePeriod_", internalType: "uint64", type: "uint64" },
     ],
     stateMutability: "nonpayable",
   },
@@ -2450,6 +2471,14 @@ export const stakingPoolAbi = [
   {
     type: "error",
     inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "challengeId", internalType: "uint256", type: "uint256" },
+    ],
+    name: "StakingPoolChallengeAlreadyOpen",
+  },
+  {
+    type: "error",
+    inputs: [
       { name: "challengeId", internalType: "uint256", type: "uint256" },
       {
         name: "status",
@@ -2458,6 +2487,33 @@ export const stakingPoolAbi = [
       },
     ],
     name: "StakingPoolChallengeClosed",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "challengeId", internalType: "uint256", type: "uint256" },
+      { name: "deadline", internalType: "uint64", type: "uint64" },
+      { name: "currentTime", internalType: "uint256", type: "uint256" },
+    ],
+    name: "StakingPoolChallengeExpired",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "challengeId", internalType: "uint256", type: "uint256" },
+      { name: "deadline", internalType: "uint64", type: "uint64" },
+      { name: "currentTime", internalType: "uint256", type: "uint256" },
+    ],
+    name: "StakingPoolChallengeNotExpired",
+  },
+  {
+    type: "error",
+    inputs: [
+      { name: "period", internalType: "uint256", type: "uint256" },
+      { name: "min", internalType: "uint256", type: "uint256" },
+      { name: "max", internalType: "uint256", type: "uint256" },
+    ],
+    name: "StakingPoolChallengePeriodOutOfRange",
   },
   {
     type: "error",
@@ -2528,6 +2584,11 @@ export const stakingPoolAbi = [
   },
   {
     type: "error",
+    inputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
+    name: "StakingPoolUnknownAsset",
+  },
+  {
+    type: "error",
     inputs: [{ name: "challengeId", internalType: "uint256", type: "uint256" }],
     name: "StakingPoolUnknownChallenge",
   },
@@ -2539,6 +2600,49 @@ export const stakingPoolAbi = [
   { type: "error", inputs: [], name: "StakingPoolZeroAddress" },
   { type: "error", inputs: [], name: "StakingPoolZeroAmount" },
   { type: "error", inputs: [], name: "StakingPoolZeroEvidenceHash" },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "challengeId",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: true,
+      },
+      {
+        name: "assetId",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: true,
+      },
+      {
+        name: "challenger",
+        internalType: "address",
+        type: "address",
+        indexed: true,
+      },
+      {
+        name: "toStakers",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: false,
+      },
+      {
+        name: "toTreasury",
+        internalType: "uint256",
+        type: "uint256",
+        indexed: false,
+      },
+      {
+        name: "openChallenges",
+        internalType: "uint32",
+        type: "uint32",
+        indexed: false,
+      },
+    ],
+    name: "ChallengeLapsed",
+  },
   {
     type: "event",
     anonymous: false,
@@ -2593,6 +2697,25 @@ export const stakingPoolAbi = [
       },
     ],
     name: "ChallengeOpened",
+  },
+  {
+    type: "event",
+    anonymous: false,
+    inputs: [
+      {
+        name: "previousChallengePeriod",
+        internalType: "uint64",
+        type: "uint64",
+        indexed: true,
+      },
+      {
+        name: "challengePeriod",
+        internalType: "uint64",
+        type: "uint64",
+        indexed: true,
+      },
+    ],
+    name: "ChallengePeriodUpdated",
   },
   {
     type: "event",
@@ -3091,6 +3214,13 @@ export const stakingPoolAbi = [
   {
     type: "function",
     inputs: [],
+    name: "MAX_CHALLENGE_PERIOD",
+    outputs: [{ name: "", internalType: "uint64", type: "uint64" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
     name: "MAX_REWARD_CURRENCIES",
     outputs: [{ name: "", internalType: "uint8", type: "uint8" }],
     stateMutability: "view",
@@ -3106,6 +3236,13 @@ export const stakingPoolAbi = [
     type: "function",
     inputs: [],
     name: "MAX_UNBONDING_DELAY",
+    outputs: [{ name: "", internalType: "uint64", type: "uint64" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "MIN_CHALLENGE_PERIOD",
     outputs: [{ name: "", internalType: "uint64", type: "uint64" }],
     stateMutability: "view",
   },
@@ -3188,9 +3325,17 @@ export const stakingPoolAbi = [
             internalType: "enum IStakingPool.ChallengeStatus",
             type: "uint8",
           },
+          { name: "deadline", internalType: "uint64", type: "uint64" },
         ],
       },
     ],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "challengePeriod",
+    outputs: [{ name: "", internalType: "uint64", type: "uint64" }],
     stateMutability: "view",
   },
   {
@@ -3282,6 +3427,13 @@ export const stakingPoolAbi = [
   },
   {
     type: "function",
+    inputs: [{ name: "challengeId", internalType: "uint256", type: "uint256" }],
+    name: "lapse",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
     inputs: [],
     name: "minBond",
     outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
@@ -3297,6 +3449,13 @@ export const stakingPoolAbi = [
     name: "notifyReward",
     outputs: [{ name: "newRewardPerShare", internalType: "uint256", type: "uint256" }],
     stateMutability: "payable",
+  },
+  {
+    type: "function",
+    inputs: [{ name: "assetId", internalType: "uint256", type: "uint256" }],
+    name: "openChallengeOf",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
   },
   {
     type: "function",
@@ -3321,6 +3480,13 @@ export const stakingPoolAbi = [
     ],
     name: "pendingRewards",
     outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [],
+    name: "registry",
+    outputs: [{ name: "", internalType: "address", type: "address" }],
     stateMutability: "view",
   },
   {
@@ -3369,6 +3535,13 @@ export const stakingPoolAbi = [
     name: "rewardPerShare",
     outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
     stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [{ name: "newChallengePeriod", internalType: "uint64", type: "uint64" }],
+    name: "setChallengePeriod",
+    outputs: [],
+    stateMutability: "nonpayable",
   },
   {
     type: "function",

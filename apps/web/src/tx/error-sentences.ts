@@ -52,6 +52,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   LicenseManagerAboveMaxTotal: "The price is higher than the limit you set. Check the price and try again.",
   LicenseManagerAlreadyDelegated: (a) =>
     `${who(a[1])} already has a seat on license ${id(a[0])}. Nothing to do.`,
+  LicenseManagerExpiryOverflow:
+    "That many periods would run the license past the latest date it can record. Choose fewer periods.",
   LicenseManagerCurrencyNotAllowed: (a) =>
     `Payments in ${who(a[0])} are not accepted on Tessera. Choose ETH or an accepted stablecoin.`,
   LicenseManagerFeeAboveCap: (a) =>
@@ -60,8 +62,6 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
     "The number of seats or periods is not allowed (zero, or too many). Choose at least one seat and one period.",
   LicenseManagerNoFreeSeat: (a) =>
     `All ${String(a[1])} seats of license ${id(a[0])} are given. Take a seat back from someone, or buy more seats.`,
-  LicenseManagerNoRights:
-    "An offer must grant at least one usage right. Tick research, clinical, commercial or training.",
   LicenseManagerNotAssetOwner: (a) =>
     `Only the owner of asset ${id(a[0])} can manage its offers, and the connected account (${who(a[1])}) is not. Switch to the owner's account.`,
   LicenseManagerNotDelegated: (a) => `${who(a[1])} has no seat on license ${id(a[0])}. Nothing to take back.`,
@@ -71,6 +71,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   LicenseManagerOfferRetired: (a) =>
     `Offer ${id(a[0])} has been withdrawn by its builder. Choose another offer on the asset's page.`,
   LicenseManagerPerpetual: (a) => `License ${id(a[0])} never expires, so it needs no renewal.`,
+  LicenseManagerRightsOutOfRange:
+    "An offer must grant at least one usage right, and only research, clinical, commercial or training. Tick the rights again.",
   LicenseManagerSoldOut: (a) =>
     `Offer ${id(a[0])} is sold out (all ${String(a[1])} licenses are taken). Choose another offer.`,
   LicenseManagerSoulbound: (a) =>
@@ -86,6 +88,7 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
     "The amount of ETH sent does not match the price. Refresh the page to get the current price and try again.",
   LicenseManagerZeroPrice: "An offer needs a price above zero. Enter a price.",
   LicenseManagerZeroRecipient: "The license needs a recipient. Enter the account that should hold it.",
+  LicenseManagerZeroTreasury: "The treasury needs an address. Enter the account that should receive fees.",
   NotOwnerNorApproved:
     "Only the license's holder (or someone they approved) can move it. Switch to the holder's account.",
   ReentrancyGuardReentrantCall: `The transaction was refused as unsafe. ${TRY_AGAIN}`,
@@ -119,6 +122,7 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   RoyaltySharesUntrackedCurrency: (a) =>
     `No revenue has ever been paid in ${who(a[0])}, so there is nothing to claim in it. Remove it from the claim.`,
   RoyaltySharesVaultAlreadySet: "The payment contract is already set.",
+  RoyaltySharesZeroVault: "The payment contract needs an address. Enter the LicenseManager's address.",
   RoyaltySharesZeroAmount: "There is nothing to claim right now. Come back after the next sale.",
   RoyaltySharesZeroRecipient: "The payout needs a recipient. Enter the account that should receive it.",
 
@@ -127,12 +131,20 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   SafeCastOverflowedUintToInt: "That amount is too large. Enter a smaller amount.",
   StakingPoolArrayLengthMismatch: `The request was malformed. ${TRY_AGAIN}`,
   StakingPoolAssetFrozen: (a) =>
-    `Asset ${id(a[0])} has an open challenge, so its stake is frozen until the arbiter decides. Try again after the decision.`,
+    `Asset ${id(a[0])} has an open challenge, so staking and withdrawing wait until the arbiter decides or the challenge lapses at its deadline. Try again then.`,
   StakingPoolAssetIdOutOfRange: (a) => `Asset ${id(a[0])} cannot be staked on. Check the asset.`,
   StakingPoolBondTooSmall:
     "The challenge bond is below the minimum. Raise the bond to at least the minimum shown.",
   StakingPoolBpsAboveCap: (a) => `${bps(a[0])} is above the cap of ${bps(a[1])}. Choose a lower value.`,
-  StakingPoolChallengeClosed: (a) => `Challenge ${id(a[0])} has already been decided.`,
+  StakingPoolChallengeAlreadyOpen: (a) =>
+    `Asset ${id(a[0])} is already under challenge ${id(a[1])}. Add your evidence there, or wait until it is closed.`,
+  StakingPoolChallengeClosed: (a) => `Challenge ${id(a[0])} has already been decided or has lapsed.`,
+  StakingPoolChallengeExpired: (a) =>
+    `Challenge ${id(a[0])} passed its deadline without a decision. It can only lapse now; anyone can close it.`,
+  StakingPoolChallengeNotExpired: (a) =>
+    `Challenge ${id(a[0])} has not reached its deadline yet, so only the arbiter can close it. Try again after the deadline.`,
+  StakingPoolChallengePeriodOutOfRange:
+    "That challenge period is too short or too long. Choose between 1 and 90 days.",
   StakingPoolEntryNotMatured:
     "This stake is still unbonding. You can withdraw it once the countdown shown ends.",
   StakingPoolEthAmountMismatch: "The amount of ETH sent does not match. Refresh the page and try again.",
@@ -145,6 +157,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   StakingPoolTransferAmountMismatch:
     "The token delivered less than the amount (it may charge a transfer fee). Use another token.",
   StakingPoolUnbondingDelayAboveCap: "That unbonding delay is longer than allowed. Choose a shorter one.",
+  StakingPoolUnknownAsset: (a) =>
+    `Asset ${id(a[0])} is not registered on Tessera, so it cannot be challenged. Check the asset.`,
   StakingPoolUnknownChallenge: (a) => `Challenge ${id(a[0])} does not exist. Refresh the page.`,
   StakingPoolUnknownEntry: (a) => `Unbonding entry ${id(a[0])} does not exist. Refresh the page.`,
   StakingPoolZeroAddress: "An address is missing. Fill in every address.",
