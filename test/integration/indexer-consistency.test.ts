@@ -118,21 +118,24 @@ describe("indexer consistency", () => {
     const summary = Object.entries(report.checked).map(([what, n]) => `${what} ${n}`);
     process.stdout.write(`oracle checks: ${summary.join(", ")}\n`);
     expect(report.mismatches).toEqual([]);
-    for (const table of [
-      "Asset",
-      "ShareHolding",
-      "SharePosition.claimable",
-      "AssetRevenue.credited",
-      "ProtocolFee.balance",
-      "License",
-      "SeatDelegation.valid",
-      "Offer",
-      "AssetStake",
-      "Stake.activeShares",
-      "UnbondingEntry",
-      "Challenge",
-      "CuratorReward",
-    ])
+    // Every view-checked table has rows to check at CI's size (a short soak run may not).
+    for (const table of STEPS < 200
+      ? []
+      : [
+          "Asset",
+          "ShareHolding",
+          "SharePosition.claimable",
+          "AssetRevenue.credited",
+          "ProtocolFee.balance",
+          "License",
+          "SeatDelegation.valid",
+          "Offer",
+          "AssetStake",
+          "Stake.activeShares",
+          "UnbondingEntry",
+          "Challenge",
+          "CuratorReward",
+        ])
       expect(
         Object.keys(report.checked).some((key) => key.startsWith(table)),
         `${table} checked`,
