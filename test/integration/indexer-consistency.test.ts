@@ -72,7 +72,8 @@ describe("indexer consistency", () => {
   it("changes nothing when ranges are processed again", async () => {
     const before = await dumpTables(incremental.db, CHAIN_ID);
     const head = await harness.publicClient.getBlockNumber();
-    for (const back of [1n, 5n, 40n]) {
+    // (A short soak chain may hold fewer than 40 blocks.)
+    for (const back of [1n, 5n, 40n].filter((b) => b < head)) {
       const block = await harness.publicClient.getBlock({ blockNumber: head - back });
       await incremental.db.indexerCheckpoint.update({
         where: { chainId: CHAIN_ID },
