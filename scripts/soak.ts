@@ -1,4 +1,4 @@
-// `pnpm soak [--seeds N] [--from S] [--steps n] [--kills k]`: runs the indexer's seeded simulations
+// `pnpm soak [--seeds N] [--from S] [--steps n] [--kills k] [--jobs j]`: runs the indexer's seeded simulations
 // (consistency: batches, re-processing and reorgs; crash: SIGKILLs, RPC faults and reorgs) over N
 // seeds and prints every failing seed with the command that replays it. Seeds are random unless
 // --from gives the first of N consecutive ones. CI keeps its fixed seeds; this is for finding new ones.
@@ -19,6 +19,8 @@ const { values } = parseArgs({
     from: { type: "string" },
     steps: { type: "string", default: "60" },
     kills: { type: "string", default: "4" },
+    /** Seeds run at once (each in its own vitest process, databases and chain). */
+    jobs: { type: "string", default: "1" },
   },
 });
 const count = Number(values.seeds);
@@ -63,15 +65,21 @@ function runSeed(seed: number): Promise<string[]> {
 
 const failures: { seed: number; files: string[] }[] = [];
 const started = Date.now();
-for (const [i, seed] of seeds.entries()) {
-  const t0 = Date.now();
-  const failed = await runSeed(seed);
-  const seconds = ((Date.now() - t0) / 1000).toFixed(0);
-  if (failed.length > 0) failures.push({ seed, files: failed });
-  process.stdout.write(
-    `[${i + 1}/${seeds.length}] seed ${seed}: ${failed.length === 0 ? "pass" : `FAIL ${failed.join(", ")}`} (${seconds} s)\n`,
-  );
+let next = 0;
+let finished = 0;
+async function worker(): Promise<void> {
+  while (next < seeds.length) {
+    const seed = seeds[next++] as number;
+    const t0 = Date.now();
+    const failed = await runSeed(seed);
+    const seconds = ((Date.now() - t0) / 1000).toFixed(0);
+    if (failed.length > 0) failures.push({ seed, files: failed });
+    process.stdout.write(
+      `[${++finished}/${seeds.length}] seed ${seed}: ${failed.length === 0 ? "pass" : `FAIL ${failed.join(", ")}`} (${seconds} s)\n`,
+    );
+  }
 }
+await Promise.all(Array.from({ length: Math.max(1, Number(values.jobs)) }, () => worker()));
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 process.stdout.write(`\nsoak: ${seeds.length} seeds in ${minutes} min, ${failures.length} failing\n`);
 for (const { seed, files } of failures) {

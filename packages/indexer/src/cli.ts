@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { readDeployment } from "@tessera/abi";
 import { createPrismaClient } from "@tessera/db";
 import { parseIndexerConfig } from "./config.ts";
-import { causeChain, describeChain } from "./errors.ts";
+import { causeChain, classifyFailure, describeChain } from "./errors.ts";
 import { createHealthReporter } from "./health.ts";
 import { runIndexer } from "./indexer.ts";
 import { createLogger, loggerOptionsFromEnv } from "./log.ts";
@@ -43,7 +43,7 @@ async function main(command: string): Promise<void> {
     { url: rpcUrl, ...(env.TESSERA_RPC_TIMEOUT_MS ? { timeoutMs: Number(env.TESSERA_RPC_TIMEOUT_MS) } : {}) },
     { logger: logger.child({ component: "rpc" }) },
   );
-  const chainId = Number(BigInt(await rpc.request<string>("eth_chainId")));
+  const chainId = await untilAnswered(() => rpc.request<string>("eth_chainId"), "eth_chainId");
   const deployment = env.TESSERA_CONTRACTS ? undefined : await readDeployment(ignitionDir, chainId);
   const contracts = env.TESSERA_CONTRACTS ? JSON.parse(env.TESSERA_CONTRACTS) : deployment?.contracts;
   if (!databaseUrl)
@@ -125,6 +125,27 @@ async function main(command: string): Promise<void> {
     await statusServer?.close();
     await db.$disconnect();
     logger.info("indexer stopped");
+  }
+}
+
+/** The chain id, asked until the node answers: a node that is briefly away at start (or a flaky
+ *  provider that exhausts the client's own retries) must not end the indexer before it began.
+ *  Only retryable failures are retried, with capped backoff, 20 times at most. */
+async function untilAnswered(ask: () => Promise<string>, what: string): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return Number(BigInt(await ask()));
+    } catch (error) {
+      const failure = classifyFailure(error);
+      if (!failure.retryable || attempt >= 20) throw error;
+      const delayMs = Math.min(30_000, 250 * 2 ** Math.min(attempt - 1, 10));
+      logger.warn(`${what} failed at start; retrying`, {
+        attempt,
+        retryInMs: delayMs,
+        cause: describeChain(failure.chain),
+      });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
   }
 }
 

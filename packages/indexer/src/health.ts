@@ -26,6 +26,7 @@ export function createHealthReporter(
   now = () => new Date(),
 ): HealthReporter {
   let health: Health = { state: "running", reason: null, since: now(), failures: 0 };
+  let saved = false;
   const save = async () => {
     if (!db) return;
     const row = {
@@ -41,7 +42,8 @@ export function createHealthReporter(
   return {
     current: () => health,
     async ok() {
-      if (health.state === "running" && health.failures === 0) return;
+      if (saved && health.state === "running" && health.failures === 0) return;
+      saved = true;
       health = { state: "running", reason: null, since: now(), failures: 0 };
       await save();
     },

@@ -79,6 +79,8 @@ export async function syncToHead(deps: IndexerDeps): Promise<SyncResult> {
     if (checkpoint && !(await isCanonical(rpc, checkpoint))) {
       checkpoint = await recoverFromReorg(deps, checkpoint, logger);
       reorgs += 1;
+      // The reads that failed were explained by this reorg: the stall budget starts again.
+      moved = 0;
     }
     const safeHead = head - BigInt(config.confirmations);
     const fromBlock = checkpoint ? checkpoint.blockNumber + 1n : config.startBlock;
