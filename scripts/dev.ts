@@ -1,16 +1,21 @@
 // `pnpm dev` (README's first command, via scripts/dev): brings up the whole local marketplace.
 //   database (embedded Postgres unless DATABASE_URL) -> migrations -> chain (hardhat node)
 //   -> contracts (Ignition) -> demo data -> indexer -> web on http://localhost:3000
-// Ctrl-C stops everything. Logs go to .tessera/logs/.
-import { rmSync } from "node:fs";
+// Ctrl-C stops everything, in order: web, indexer, chain, then the database (which runs in a process
+// group of its own, so the terminal's SIGINT does not stop it under the others' feet). Logs go to
+// .tessera/logs/; the running stack's database and chain URLs to .tessera/dev.json, where
+// `node packages/indexer/src/cli.ts status` finds them.
+// `node scripts/dev.ts --database <dataDir> <port>` is the embedded database's own process.
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deploymentDir, readDeployment } from "@tessera/abi";
 import { createPrismaClient } from "@tessera/db";
 import { applyMigrations } from "@tessera/db/migrate";
-import { startDatabase } from "@tessera/db/server";
+import { type RunningDatabase, startDatabase } from "@tessera/db/server";
 import { resetChainData } from "@tessera/indexer";
 import { hardhat } from "viem/chains";
+import { createDatabaseIfMissing, urlWithDatabase } from "../packages/db/src/databases.ts";
 import { devAccounts } from "./lib/accounts.ts";
 import { assertPortFree, rpcAnswers, type Service, startService, waitFor } from "./lib/services.ts";
 import { seedDemoCatalog } from "./seed/seed.ts";
@@ -25,26 +30,98 @@ const PG_PORT = Number(process.env.TESSERA_PG_PORT ?? 54329);
 const INDEXER_STATUS_PORT = Number(process.env.TESSERA_STATUS_PORT ?? 8546);
 const RPC_URL = `http://127.0.0.1:${CHAIN_PORT}`;
 const ignitionDir = join(root, "contracts", "ignition");
+const stackFile = join(stateDir, "dev.json");
 
 const services: Service[] = [];
 const cleanups: Array<() => Promise<void>> = [];
+let databaseService: Service | undefined;
 let stopping = false;
 
 function step(message: string): void {
   process.stdout.write(`\x1b[1m▸\x1b[0m ${message}\n`);
 }
 
+/** Stops what runs on top of the database first, one at a time, so that none of them sees another
+ *  disappear under it: web, indexer, chain, the orchestrator's own connections, then the database. */
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     process.stdout.write("\nStopping Tessera…\n");
-    await Promise.all(services.map((service) => service.stop()));
+    for (const service of [...services].reverse()) await service.stop();
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    await databaseService?.stop();
+    rmSync(stackFile, { force: true });
   }
   process.exit(code);
 }
 
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+/** The password of a URL hidden, for the terminal. */
+function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "****";
+  return parsed.toString();
+}
+
+/** DATABASE_URL may name a database that does not exist yet: create it on the same server, or say
+ *  exactly how when this user may not. */
+async function ensureDatabaseExists(databaseUrl: string): Promise<boolean> {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ""));
+  if (!name) return false;
+  const adminUrl = urlWithDatabase(databaseUrl, "postgres");
+  try {
+    return await createDatabaseIfMissing(adminUrl, name);
+  } catch (error) {
+    const { hostname, port, username } = new URL(databaseUrl);
+    const user = username ? ` -U ${decodeURIComponent(username)}` : "";
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `database "${name}" could not be checked or created through ${redactUrl(adminUrl)}: ${reason}\n` +
+        `Create it yourself, then run ./scripts/dev again:  createdb -h ${hostname} -p ${port || 5432}${user} ${name}`,
+      { cause: error },
+    );
+  }
+}
+
+/** The embedded Postgres as a service of its own (see the header); resolves once it accepts connections. */
+async function startEmbeddedDatabase(): Promise<RunningDatabase> {
+  let ready: (url: string) => void = () => {};
+  const url = new Promise<string>((resolve) => {
+    ready = resolve;
+  });
+  databaseService = startService({
+    name: "database",
+    command: process.execPath,
+    args: [fileURLToPath(import.meta.url), "--database", join(stateDir, "postgres"), String(PG_PORT)],
+    cwd: root,
+    logFile: join(logDir, "database.log"),
+    onLine: (line) => {
+      if (line.startsWith("ready ")) ready(line.slice("ready ".length).trim());
+    },
+  });
+  const exited = databaseService.exited.then((code) => {
+    throw new Error(
+      `the embedded database exited (code ${code}) before it was ready; see .tessera/logs/database.log`,
+    );
+  });
+  const service = databaseService;
+  return { url: await Promise.race([url, exited]), embedded: true, stop: () => service.stop() };
+}
+
+/** `--database <dataDir> <port>`: this process runs the embedded Postgres until SIGTERM. */
+async function runDatabase(dataDir: string, port: number): Promise<void> {
+  const database = await startDatabase({ dataDir, port, env: {} });
+  process.stdout.write(`ready ${database.url}\n`);
+  let stoppingDatabase = false;
+  const stop = async () => {
+    if (stoppingDatabase) return;
+    stoppingDatabase = true;
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  // In its own process group it gets no terminal SIGINT; this is for running it by hand.
+  process.on("SIGINT", () => void stop());
+}
 
 function watch(service: Service): Service {
   services.push(service);
@@ -67,10 +144,21 @@ async function main(): Promise<void> {
   if (embedded) await assertPortFree(PG_PORT, "embedded Postgres; set TESSERA_PG_PORT to move it");
 
   step(embedded ? `Starting embedded Postgres on 127.0.0.1:${PG_PORT}` : "Connecting to DATABASE_URL");
-  const database = await startDatabase({ dataDir: join(stateDir, "postgres"), port: PG_PORT });
-  cleanups.push(() => database.stop());
+  let database: RunningDatabase;
+  if (embedded) database = await startEmbeddedDatabase();
+  else {
+    const url = process.env.DATABASE_URL as string;
+    if (await ensureDatabaseExists(url))
+      step(`Created database ${new URL(url).pathname.slice(1)} (it did not exist)`);
+    database = await startDatabase({ dataDir: join(stateDir, "postgres"), port: PG_PORT });
+  }
   const { applied, alreadyApplied } = await applyMigrations(database.url);
   step(`Database ready (${applied.length} migration(s) applied, ${alreadyApplied.length} already there)`);
+  // Where the running stack is, for `node packages/indexer/src/cli.ts status` and other tools.
+  writeFileSync(
+    stackFile,
+    `${JSON.stringify({ databaseUrl: database.url, rpcUrl: RPC_URL, indexerStatusUrl: `http://127.0.0.1:${INDEXER_STATUS_PORT}/status` }, null, 2)}\n`,
+  );
 
   step(`Starting the chain (hardhat node) on ${RPC_URL}`);
   watch(
@@ -148,8 +236,8 @@ async function main(): Promise<void> {
   await waitFor("the web app", async () => (await fetch(`http://localhost:${WEB_PORT}/`)).ok, 180_000);
   printSummary(
     database.embedded
-      ? `embedded Postgres (127.0.0.1:${PG_PORT}, data in .tessera/postgres)`
-      : "DATABASE_URL",
+      ? `${database.url}\n              (embedded Postgres, data in .tessera/postgres)`
+      : `${redactUrl(database.url)}\n              (DATABASE_URL)`,
     Object.entries(deployment.contracts)
       .map(([name, address]) => `${address}  ${name}`)
       .join("\n              "),
@@ -169,6 +257,7 @@ function printSummary(databaseLabel: string, contracts: string, elapsedMs: numbe
   Contracts   ${contracts}
   Database    ${databaseLabel}
   Indexer     following the chain into the database; status at http://127.0.0.1:${INDEXER_STATUS_PORT}/status
+              or: node packages/indexer/src/cli.ts status
   Logs        .tessera/logs/
 
   Test accounts (Hardhat's public development keys, 10,000 ETH each; never use them elsewhere):
@@ -183,7 +272,12 @@ Press Ctrl-C to stop everything.
 `);
 }
 
-main().catch(async (error: unknown) => {
-  console.error(`\n\x1b[31mtessera dev: ${error instanceof Error ? error.message : String(error)}\x1b[0m`);
-  await shutdown(1);
-});
+if (process.argv[2] === "--database") {
+  await runDatabase(process.argv[3] as string, Number(process.argv[4]));
+} else {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  main().catch(async (error: unknown) => {
+    console.error(`\n\x1b[31mtessera dev: ${error instanceof Error ? error.message : String(error)}\x1b[0m`);
+    await shutdown(1);
+  });
+}

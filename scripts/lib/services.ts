@@ -23,6 +23,8 @@ export type StartOptions = {
   logFile: string;
   /** Also echo lines to the terminal with a `name |` prefix. */
   echo?: boolean;
+  /** Called with every complete output line (stdout and stderr). */
+  onLine?: (line: string) => void;
 };
 
 const COLORS = [36, 35, 33, 32, 34];
@@ -43,10 +45,13 @@ export function startService(options: StartOptions): Service {
     let partial = "";
     stream?.on("data", (chunk: Buffer) => {
       logStream.write(chunk);
-      if (!options.echo) return;
+      if (!options.echo && !options.onLine) return;
       const lines = (partial + chunk.toString()).split("\n");
       partial = lines.pop() ?? "";
-      for (const line of lines) if (line.trim()) process.stdout.write(`${prefix + line}\n`);
+      for (const line of lines) {
+        options.onLine?.(line);
+        if (options.echo && line.trim()) process.stdout.write(`${prefix + line}\n`);
+      }
     });
   }
   const exited = new Promise<number | null>((resolve) => {

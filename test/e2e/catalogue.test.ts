@@ -43,7 +43,9 @@ describe("catalogue: search -> filter -> asset page", () => {
     await page.getByRole("searchbox", { name: "Search" }).fill("chest x-ray");
     await page.getByRole("button", { name: "Show results" }).click();
     await page.waitForURL(/q=chest\+x-ray/);
-    expect(await names(page)).toEqual(["Rural Clinic Chest X-ray Set", "CXR Triage", "TB Screen Lite"]);
+    // Ranked by best match: the words in the dataset's name (weight A) outrank the model's summary.
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("relevance");
+    expect(await names(page)).toEqual(["Rural Clinic Chest X-ray Set", "CXR Triage"]);
     expect(await page.locator("mark").count()).toBeGreaterThan(0);
     await checkPage(page, "explore-search");
 

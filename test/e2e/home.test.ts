@@ -1,5 +1,5 @@
 // A clinic opens Tessera in a real browser with a real signing wallet: the home page leads into the
-// catalogue (most licensed models, recent sales, newest registrations), and every card opens its asset.
+// catalogue (most staked models, recent sales, newest registrations), and every card opens its asset.
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_ACCOUNT, devAccount } from "../../scripts/lib/accounts.ts";
@@ -25,19 +25,19 @@ describe("home page in Chromium", () => {
     await stack?.stop();
   });
 
-  it("features the most licensed models, lists every registration newest first, and passes axe", async () => {
+  it("features the most staked models, lists every registration newest first, and passes axe", async () => {
     const page = await browser.newPage();
     await page.goto(webUrl);
     const featured = page.getByTestId("asset-name");
     await featured.first().waitFor();
-    // Licenses sold by the seed: 8, 4, 3, 2, 2 (ties: newest asset first), 1.
+    // Stake seeded on models: 7,500, 4,000, 2,000, 1,200 and 800 TSTK; then unstaked ones, newest first.
     expect(await featured.allTextContents()).toEqual([
       "CXR Triage",
       "Retina DR Screen",
+      "Sepsis Early Warning",
       "Discharge Summary Drafter",
       "Patient Education Translator",
-      "Sepsis Early Warning",
-      "TB Screen Lite",
+      "Skin Lesion Triage",
     ]);
     expect(await page.getByTestId("newest-name").allTextContents()).toEqual([...stack.seededNames].reverse());
     expect(await page.getByTestId("recent-sales").getByRole("link").count()).toBeGreaterThan(0);

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { differences, dumpTables } from "../support/compare.ts";
 import { DB_FAULT_KINDS, type DbFaultProxy, startDbFaultProxy } from "../support/db-fault-proxy.ts";
 import { CHAIN_ID, type Harness, startHarness } from "../support/indexer-harness.ts";
+import { checkAgainstContracts } from "../support/oracle.ts";
 
 const SEED = Number(process.env.TESSERA_SIM_SEED ?? 7_331);
 const RESTARTS = 4;
@@ -112,6 +113,8 @@ describe("indexer under database faults", () => {
     }
     expect(entries.filter((e) => e.msg.startsWith("indexer stopped"))).toEqual([]);
 
+    const oracle = await checkAgainstContracts(target.db, harness.publicClient, harness.contracts, CHAIN_ID);
+    expect(oracle.mismatches).toEqual([]);
     const clean = await harness.database();
     await harness.index(clean.db, clean.url);
     expect(differences(await dumpTables(target.db, CHAIN_ID), await dumpTables(clean.db, CHAIN_ID))).toEqual(

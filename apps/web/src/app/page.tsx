@@ -17,8 +17,9 @@ export default async function HomePage() {
   await connection();
   const chainId = serverEnv().TESSERA_CHAIN_ID;
   const client = db();
-  // Featured: the models clinics license most (the same query /explore runs for "Most licensed").
-  const featured = parseCatalogueQuery({ kind: "model", sort: "licensed" }).query;
+  // Featured: the models with the most stake behind them (curators and builders vouching with money at
+  // risk), the same query /explore runs for "Most staked"; it walks an index, so it stays fast at scale.
+  const featured = parseCatalogueQuery({ kind: "model", sort: "staked" }).query;
   const newest = parseCatalogueQuery({ sort: "newest" }).query;
   const currencies = await currencyAddresses(client, chainId);
   const [page, latest, sales] = await Promise.all([

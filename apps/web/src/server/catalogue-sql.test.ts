@@ -43,18 +43,37 @@ describe("catalogueSql", () => {
   it("requires one live offer to satisfy rights, currency and price together", () => {
     const sql = flat(build({ rights: "commercial", clinical: "1", currency: "ETH", maxPrice: "0.1" }).text);
     expect(sql).toMatch(
-      /EXISTS \(SELECT 1 FROM "Offer" o .* NOT o\.retired .* \(o\.rights & \$\d+::int\) = \$\d+::int AND o\.currency IN \(\$\d+\) AND o\.price <= \$\d+::numeric\)/,
+      /EXISTS \(SELECT 1 FROM "Offer" o .* NOT o\.retired .* AND o\.rights IN \(\$\d+,\$\d+,\$\d+,\$\d+\) AND o\.currency IN \(\$\d+\) AND o\.price <= \$\d+::numeric\)/,
     );
     expect(sql).toContain('c."clinicalUse"');
   });
 
-  it("continues after the cursor in the sort's direction", () => {
+  it("matches rights by the bitmask values that include them (commercial + clinical: 6, 7, 14, 15)", () => {
+    const sql = build({ rights: "commercial", clinical: "1" });
+    const start = sql.values.indexOf(6);
+    expect(sql.values.slice(start, start + 4)).toEqual([6, 7, 14, 15]);
+  });
+
+  it("walks the stake index from the top, then unstaked assets, and continues after the cursor", () => {
     const page1 = parseCatalogueQuery({ sort: "staked" }).query;
+    expect(flat(catalogueSql(page1, 1, currencies).text)).toContain(
+      'ORDER BY s."totalStake" DESC, s."assetId" DESC',
+    );
+    expect(flat(catalogueSql(page1, 1, currencies).text)).toContain("UNION ALL");
     const next = catalogueSql({ ...page1, cursor: { s: "staked", k: "100", id: "5" } }, 1, currencies);
-    expect(flat(next.text)).toContain('(x.key, x."assetId") < ($');
+    expect(flat(next.text)).toContain('(s."totalStake", s."assetId") < ($');
+    const unstaked = catalogueSql({ ...page1, cursor: { s: "staked", k: "0", id: "5" } }, 1, currencies);
+    expect(flat(unstaked.text)).not.toContain('FROM "AssetStake" s JOIN');
+    expect(flat(unstaked.text)).toContain('a."assetId" < $');
+  });
+
+  it("sorts by price from each asset's cheapest qualifying offer, ascending after the cursor", () => {
     const cheapest = parseCatalogueQuery({ sort: "price", currency: "ETH" }).query;
-    const after = catalogueSql({ ...cheapest, cursor: { s: "price", k: "100", id: "5" } }, 1, currencies);
-    expect(flat(after.text)).toContain('(x.key, x."assetId") > ($');
-    expect(flat(after.text)).toContain("x.key IS NOT NULL");
+    const after = flat(
+      catalogueSql({ ...cheapest, cursor: { s: "price", k: "100", id: "5" } }, 1, currencies).text,
+    );
+    expect(after).toContain('ORDER BY o.price ASC, o."assetId" ASC');
+    expect(after).toContain('NOT EXISTS (SELECT 1 FROM "Offer" o2');
+    expect(after).toContain('(o.price, o."assetId") > ($');
   });
 });

@@ -37,7 +37,13 @@ export function StakeForm({ target, frozenReason }: { target: StakeTarget; froze
           Your stake earns a share of this asset's curator rewards. Withdrawing it takes an unbonding delay.
         </p>
       </div>
-      <TransactionButton plan={plan} action="stake" steps={STEPS} disabledReason={disabledReason}>
+      <TransactionButton
+        plan={plan}
+        action="stake"
+        steps={STEPS}
+        disabledReason={disabledReason}
+        onIndexed={() => setAmount("")}
+      >
         {`Stake${parsed.ok ? ` ${amount.trim()} ${target.tokenSymbol}` : ""}`}
       </TransactionButton>
     </div>

@@ -1,6 +1,6 @@
-import { permitTypedData, stakingPoolAbi, testTokenAbi } from "@tessera/abi";
+import { permitTypedData, stakingPoolAbi, testTokenAbi } from "@tessera/abi/browser";
 import { type Address, formatUnits, parseSignature, parseUnits } from "viem";
-import { readContract } from "wagmi/actions";
+import { getBlock, readContract } from "wagmi/actions";
 import { type TxPlan, TxPreconditionError } from "@/tx/use-transaction";
 
 export type StakeTarget = {
@@ -43,10 +43,11 @@ export function stakePlan(target: StakeTarget, amountText: string): TxPlan {
       const amount = parseStakeAmount(amountText, target.tokenDecimals);
       if (!amount.ok) throw new TxPreconditionError(amount.reason, { retry: false });
       const token = { address: target.stakeToken, abi: testTokenAbi, chainId } as const;
-      const [balance, tokenName, nonce] = await Promise.all([
+      const [balance, tokenName, nonce, head] = await Promise.all([
         readContract(config, { ...token, functionName: "balanceOf", args: [account] }),
         readContract(config, { ...token, functionName: "name" }),
         readContract(config, { ...token, functionName: "nonces", args: [account] }),
+        getBlock(config, { chainId }),
       ]);
       if (balance < amount.value) {
         const held = formatUnits(balance, target.tokenDecimals);
@@ -54,7 +55,8 @@ export function stakePlan(target: StakeTarget, amountText: string): TxPlan {
           `You hold ${held} ${target.tokenSymbol}, less than the ${amountText.trim()} you want to stake. Stake less, or add ${target.tokenSymbol} to this account first.`,
         );
       }
-      const deadline = BigInt(Math.floor(Date.now() / 1000) + PERMIT_LIFETIME_S);
+      // The chain's clock, not the computer's: they can differ (a wrong PC clock, a test chain).
+      const deadline = head.timestamp + BigInt(PERMIT_LIFETIME_S);
       const signature = await signTypedData(
         `Allow the staking pool to take ${amountText.trim()} ${target.tokenSymbol}`,
         permitTypedData({

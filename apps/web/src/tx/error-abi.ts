@@ -4,7 +4,7 @@ import {
   royaltySharesAbi,
   stakingPoolAbi,
   testTokenAbi,
-} from "@tessera/abi";
+} from "@tessera/abi/browser";
 import type { Abi } from "viem";
 
 type AbiError = Extract<Abi[number], { type: "error" }>;

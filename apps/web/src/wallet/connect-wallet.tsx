@@ -7,6 +7,7 @@ import { ConnectedAccount } from "./connected-account";
 import { BUTTON_PRIMARY, POPOVER } from "./styles";
 import { useWalletConnectors, type WalletConnector } from "./use-wallet-connectors";
 import { describeConnectError, NO_WALLET_MESSAGE } from "./wallet-errors";
+import { WalletNotice } from "./wallet-notice";
 
 /**
  * The header's wallet control: connect (choosing a wallet if several), or the connected account.
@@ -89,21 +90,7 @@ export function ConnectWallet() {
         </ul>
       ) : null}
       {notice ? (
-        <div
-          role="alert"
-          data-testid="wallet-notice"
-          className={`${POPOVER} flex items-start gap-3 p-4 text-sm`}
-        >
-          <p className="text-slate-700 dark:text-slate-200">{notice}</p>
-          <button
-            type="button"
-            onClick={() => setNotice(null)}
-            className="-m-1 rounded p-1 text-slate-500 hover:text-slate-900 dark:hover:text-white"
-            aria-label="Dismiss"
-          >
-            <span aria-hidden="true">✕</span>
-          </button>
-        </div>
+        <WalletNotice testId="wallet-notice" message={notice} onDismiss={() => setNotice(null)} />
       ) : null}
     </div>
   );

@@ -6,6 +6,7 @@ import { useChains, useDisconnect, useSwitchChain } from "wagmi";
 import { describeSignInError, type useSignIn, useSignInState, useSignOut } from "@/auth/use-session";
 import { shortenHex } from "@/lib/format";
 import { POPOVER } from "./styles";
+import { WalletNotice } from "./wallet-notice";
 
 const ITEM =
   "flex w-full cursor-default select-none items-center rounded-lg px-3 py-2 text-left text-sm outline-none data-[highlighted]:bg-slate-100 data-[disabled]:opacity-50 dark:data-[highlighted]:bg-slate-800";
@@ -124,21 +125,11 @@ export function ConnectedAccount({
           Sign the message in your wallet to sign in. It is free and sends no transaction.
         </p>
       ) : signIn.isError ? (
-        <div
-          role="alert"
-          data-testid="sign-in-error"
-          className={`${POPOVER} flex items-start gap-3 p-4 text-sm`}
-        >
-          <p className="text-slate-700 dark:text-slate-200">{describeSignInError(signIn.error)}</p>
-          <button
-            type="button"
-            onClick={() => signIn.reset()}
-            className="-m-1 rounded p-1 text-slate-500 hover:text-slate-900 dark:hover:text-white"
-            aria-label="Dismiss"
-          >
-            <span aria-hidden="true">✕</span>
-          </button>
-        </div>
+        <WalletNotice
+          testId="sign-in-error"
+          message={describeSignInError(signIn.error)}
+          onDismiss={() => signIn.reset()}
+        />
       ) : null}
     </div>
   );

@@ -8,7 +8,7 @@ export function FeaturedAssets({ items, chainId }: { items: readonly CatalogueIt
     <section aria-labelledby="featured-title" className="mx-auto max-w-6xl px-4 py-12 sm:px-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="featured-title" className="text-2xl font-semibold tracking-tight">
-          Most licensed models
+          Most staked models
         </h2>
         <Link
           href="/explore"

@@ -131,11 +131,19 @@ export function FilterForm({ query }: { query: CatalogueQuery }) {
           <label htmlFor="sort" className={label}>
             Sort by
           </label>
-          <select id="sort" name="sort" defaultValue={query.sort} className={field}>
+          <select
+            id="sort"
+            name="sort"
+            defaultValue={
+              // Browsing is "best match" that falls back to newest, so typing words then ranks them.
+              !query.q && query.sort === "newest" ? "relevance" : query.sort
+            }
+            className={field}
+          >
             {SORTS.map((sort) => (
               <option key={sort} value={sort}>
                 {SORT_LABEL[sort]}
-                {sort === "relevance" ? " (when searching)" : ""}
+                {sort === "relevance" ? " (newest when not searching)" : ""}
               </option>
             ))}
           </select>

@@ -7,6 +7,7 @@ import { renderCard } from "@/lib/card";
 import { getAssetDetail } from "@/server/asset-detail";
 import { db } from "@/server/db";
 import { serverEnv } from "@/server/env";
+import { StakeAction } from "@/stake/stake-action";
 import { AssetHeader } from "./_components/asset-header";
 import { CardBody } from "./_components/card-body";
 import { ChallengeBanner } from "./_components/challenge-banner";
@@ -65,7 +66,17 @@ export default async function AssetPage({ params }: { params: Params }) {
         </div>
         <aside className="min-w-0 space-y-8" aria-label="Licenses and trust">
           <OffersSection chainId={asset.chainId} assetId={asset.id} offers={asset.offers} />
-          <StakeSection stake={asset.stake} />
+          <StakeSection
+            stake={asset.stake}
+            action={
+              <StakeAction
+                chainId={asset.chainId}
+                assetId={asset.id}
+                assetName={asset.name}
+                openChallenges={asset.stake.openChallenges}
+              />
+            }
+          />
           <HoldersSection
             holders={asset.holders}
             holderCount={asset.holderCount}

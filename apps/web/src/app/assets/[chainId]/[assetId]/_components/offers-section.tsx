@@ -46,7 +46,7 @@ export function OffersSection({
               </ul>
               <dl className="mt-3 grid grid-cols-2 gap-x-3 gap-y-2 text-xs">
                 <Fact label="Paid in">{offer.currency === "ETH" ? "ETH" : "tUSD (stablecoin)"}</Fact>
-                <Fact label="Seats">You choose how many; each staff account uses one</Fact>
+                <Fact label="Seats">One per staff account; buy as many as you need</Fact>
                 <Fact label="Transferable">
                   {offer.transferable ? "Yes, it can be resold" : "No, tied to the buyer"}
                 </Fact>

@@ -14,7 +14,7 @@ export function StakeSection({ stake, action }: { stake: AssetDetail["stake"]; a
       <p className={`mt-1 text-sm ${muted}`}>
         {none
           ? "No builder or curator has staked on it yet."
-          : `Staked by ${stake.stakers} ${stake.stakers === 1 ? "account" : "accounts"} that vouch for it; a successful challenge slashes part of it.`}
+          : `Staked by ${stake.stakers} ${stake.stakers === 1 ? "account that vouches" : "accounts that vouch"} for it; a successful challenge slashes part of it.`}
       </p>
       {stake.openChallenges > 0 ? (
         <p className="mt-2 text-sm font-medium text-amber-800 dark:text-amber-200">
