@@ -1,6 +1,6 @@
 // A seeded random marketplace on a test chain: registrations with splits and lineage, versions,
 // offers in ETH and tUSD, purchases, renewals, seats, license and share transfers, royalty claims,
-// staking, unstaking and withdrawals, curator reward claims, challenges and their resolutions, fee
+// staking, unstaking and withdrawals, curator reward claims, challenges and their resolutions or lapses, fee
 // withdrawals. Every contract event the indexer projects occurs.
 //
 // Each action has a name and is counted (done / reverted / nothing to do). An action whose
@@ -494,15 +494,35 @@ export function createWorkload(options: {
         if (state.assets.length === 0) return "idle";
         if (state.challenges.length > 0 && chance(0.6)) {
           const challengeId = state.challenges.shift() as bigint;
+          const { deadline } = await publicClient.readContract({
+            address: contracts.stakingPool.address,
+            abi: stakingPoolAbi,
+            functionName: "challengeOf",
+            args: [challengeId],
+          });
+          // Sometimes the arbiter lets the deadline pass, and then anyone can lapse the challenge. Close
+          // to the deadline it always does, so that no resolution simulated before the deadline is
+          // mined after it.
+          const { timestamp } = await publicClient.getBlock();
+          const lapsed = timestamp + 60n >= deadline || chance(0.3);
+          if (lapsed && timestamp < deadline) await options.increaseTime(Number(deadline - timestamp));
           return outcome(
             await send(0, (account) =>
-              publicClient.simulateContract({
-                account,
-                address: contracts.stakingPool.address,
-                abi: stakingPoolAbi,
-                functionName: "resolve",
-                args: [challengeId, chance(0.5)],
-              }),
+              lapsed
+                ? publicClient.simulateContract({
+                    account,
+                    address: contracts.stakingPool.address,
+                    abi: stakingPoolAbi,
+                    functionName: "lapse",
+                    args: [challengeId],
+                  })
+                : publicClient.simulateContract({
+                    account,
+                    address: contracts.stakingPool.address,
+                    abi: stakingPoolAbi,
+                    functionName: "resolve",
+                    args: [challengeId, chance(0.5)],
+                  }),
             ),
           );
         }

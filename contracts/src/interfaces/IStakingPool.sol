@@ -343,9 +343,10 @@ interface IStakingPool {
     /// @param currentTime The block's timestamp.
     error StakingPoolEntryNotMatured(uint256 entryId, uint64 releaseTime, uint256 currentTime);
 
-    /// @notice The asset has open challenges: its stake cannot move until they are resolved.
+    /// @notice The asset has an open challenge: no stake can be added to it or withdrawn from it
+    ///         until the challenge is resolved or lapses (unstaking and claiming still work).
     /// @param assetId The asset.
-    /// @param openChallenges How many are open.
+    /// @param openChallenges How many are open (1).
     error StakingPoolAssetFrozen(uint256 assetId, uint32 openChallenges);
 
     /// @notice The challenge bond is below the minimum (which is never zero).
@@ -436,7 +437,8 @@ interface IStakingPool {
 
     /// @notice Pays a matured unbonding entry to its owner (the caller) and deletes it. The payout
     ///         is the entry's shares at the current share price, rounded down.
-    /// @param entryId The entry; reverts while its asset is frozen.
+    /// @param entryId The entry; reverts while its asset is frozen (until its challenge is resolved or
+    ///        lapses: `lapse` is open to anyone once the challenge's deadline has passed).
     /// @return amount Stake-token units paid.
     function withdraw(uint256 entryId) external returns (uint256 amount);
 

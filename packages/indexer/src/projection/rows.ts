@@ -141,7 +141,7 @@ export type Rows = {
     evidenceHash: string;
     slashBps: number;
     challengerShareBps: number;
-    status: "OPEN" | "UPHELD" | "REJECTED";
+    status: "OPEN" | "UPHELD" | "REJECTED" | "LAPSED";
     slashed: bigint | null;
     toChallenger: bigint | null;
     toStakers: bigint | null;

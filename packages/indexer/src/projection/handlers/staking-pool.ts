@@ -214,12 +214,46 @@ export const stakingPoolHandlers: ContractHandlers<"StakingPool"> = {
       );
     },
   },
+
+  // No verdict by the deadline: the bond went to the stakers (a RewardNotified precedes this event)
+  // or to the treasury, and nothing was slashed.
+  "StakingPool:ChallengeLapsed": {
+    touches: ({ args }, ctx) => [
+      poolRow(ctx, args.assetId),
+      ["Challenge", rowId.challenge(ctx.chainId, args.challengeId)],
+    ],
+    apply(event, { ws, ctx, at }) {
+      const a = event.args;
+      const block = event.blockNumber;
+      const challenge = required(ws, event, "Challenge", rowId.challenge(ctx.chainId, a.challengeId));
+      ws.put(
+        "Challenge",
+        {
+          ...challenge,
+          status: "LAPSED",
+          slashed: 0n,
+          toChallenger: 0n,
+          toStakers: a.toStakers,
+          toTreasury: a.toTreasury,
+          resolvedAt: at,
+          updatedBlock: block,
+        },
+        block,
+      );
+      ws.put(
+        "AssetStake",
+        { ...pool(ws, ctx, block, a.assetId), openChallenges: a.openChallenges, updatedBlock: block },
+        block,
+      );
+    },
+  },
 };
 
 export const stakingPoolIgnored: IgnoredEvents<"StakingPool"> = {
   "StakingPool:ChallengerShareBpsUpdated": "each challenge carries its own shares",
   "StakingPool:SlashBpsUpdated": "each challenge carries its own slash fraction",
   "StakingPool:MinBondUpdated": "each challenge carries its own bond",
+  "StakingPool:ChallengePeriodUpdated": "a challenge's deadline is read from the chain",
   "StakingPool:UnbondingDelayUpdated": "each unbonding entry carries its release time",
   "StakingPool:TreasuryUpdated": "the treasury is read from the chain",
   "StakingPool:Paused": "admin switch, not projected",

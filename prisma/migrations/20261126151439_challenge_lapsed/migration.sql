@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ChallengeStatus" ADD VALUE 'LAPSED';
