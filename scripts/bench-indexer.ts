@@ -1,4 +1,4 @@
-// Indexer benchmark (issue 4): puts >= 100,000 real marketplace events on a local chain, then measures
+// Indexer benchmark: puts >= 100,000 real marketplace events on a local chain, then measures
 //   1. backfill: events/s end to end (eth_getLogs over HTTP, decoding, Postgres), default settings;
 //   2. the naive baseline on the same data: one round trip per event and row (see naive.ts);
 //   3. chain-to-database latency p50/p95 while following: a purchase is mined, then the time until

@@ -2,7 +2,7 @@
 // in-process chain after a real Ignition deployment.
 //   node scripts/gas-snapshot.ts          measure and write contracts/gas-snapshot.json
 //   node scripts/gas-snapshot.ts --check  measure and fail if an entry grew > 5% over the committed one
-// Budgets are the targets of issue 3; the table marks entries over budget.
+// Budgets are the gas targets the contracts were designed to; the table marks entries over budget.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { permitTypedData } from "@tessera/abi";
