@@ -28,7 +28,8 @@ import type { Address, Hex, PublicClient } from "viem";
 
 const SUPPLY = 1_000_000n;
 const KINDS = ["MODEL", "DATASET"];
-const STATUSES = ["NONE", "OPEN", "UPHELD", "REJECTED"];
+// IStakingPool.ChallengeStatus, in Solidity's order.
+const STATUSES = ["NONE", "OPEN", "UPHELD", "REJECTED", "LAPSED"];
 
 export type OracleContracts = Record<
   "AssetRegistry" | "RoyaltyShares" | "LicenseManager" | "StakingPool",
