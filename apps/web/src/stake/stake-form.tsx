@@ -2,7 +2,8 @@
 
 import { useId, useMemo, useState } from "react";
 import { TransactionButton } from "@/tx/transaction-button";
-import { parseStakeAmount, type StakeTarget, stakePlan } from "./stake-plan";
+import { parseStakeAmount } from "./stake-amount";
+import { type StakeTarget, stakePlan } from "./stake-plan";
 
 const STEPS = [
   { kind: "signature", label: "Allow the pool to take the tokens" },

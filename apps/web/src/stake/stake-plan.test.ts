@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseStakeAmount } from "./stake-plan";
+import { parseStakeAmount } from "./stake-amount";
 
 describe("parseStakeAmount", () => {
   it("reads whole and decimal amounts in token units", () => {

@@ -4,15 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Abi, Address, Hex, TypedDataDefinition } from "viem";
 import { type Config, useConfig, useConnection } from "wagmi";
-import {
-  getTransaction,
-  getTransactionCount,
-  signTypedData,
-  simulateContract,
-  waitForTransactionReceipt,
-  writeContract,
-} from "wagmi/actions";
-import { describeTxError, type TxErrorDescription } from "./describe-error";
+import type { TxErrorDescription } from "./describe-error";
 import { clearPending, loadPending, type PendingTx, savePending } from "./pending-store";
 import { waitUntilIndexed } from "./wait-indexed";
 
@@ -77,6 +69,11 @@ export class TxPreconditionError extends Error {
 
 const RECEIPT_TIMEOUT_MS = 10 * 60 * 1000;
 
+// The chain actions and the revert decoder (every ABI's errors, viem's decoders) load when a write
+// starts or a stored one resumes, not with the page: most visitors never press a write button.
+const loadActions = () => import("wagmi/actions");
+const loadDescribe = async () => (await import("./describe-error")).describeTxError;
+
 export function useTransaction(plan: TxPlan, { onIndexed }: { onIndexed?: () => void } = {}) {
   const config = useConfig();
   const connection = useConnection();
@@ -88,11 +85,11 @@ export function useTransaction(plan: TxPlan, { onIndexed }: { onIndexed?: () => 
   const onIndexedRef = useRef(onIndexed);
   onIndexedRef.current = onIndexed;
 
-  const fail = useCallback((error: unknown, hash?: Hex) => {
+  const fail = useCallback(async (error: unknown, hash?: Hex) => {
     const described =
       error instanceof TxPreconditionError
         ? { kind: "reverted" as const, message: error.message, retry: error.retry }
-        : describeTxError(error);
+        : (await loadDescribe())(error);
     setStage({ status: "failed", error: described, ...(hash ? { hash } : {}) });
   }, []);
 
@@ -106,6 +103,7 @@ export function useTransaction(plan: TxPlan, { onIndexed }: { onIndexed?: () => 
       let hash = pending.hash as Hex;
       setStage({ status: "pending", hash, resumed });
       try {
+        const { waitForTransactionReceipt } = await loadActions();
         if (resumed && (await vanished(config, pending))) {
           clearPending(key);
           return setStage({
@@ -159,8 +157,8 @@ export function useTransaction(plan: TxPlan, { onIndexed }: { onIndexed?: () => 
       } catch (error) {
         if (controller.signal.aborted) return;
         // A revert is final; a timeout or network error leaves the pending entry to resume later.
-        if (describeTxError(error).kind === "reverted") clearPending(key);
-        fail(error, hash);
+        if ((await loadDescribe())(error).kind === "reverted") clearPending(key);
+        await fail(error, hash);
       }
     },
     [config, router, fail],
@@ -185,6 +183,7 @@ export function useTransaction(plan: TxPlan, { onIndexed }: { onIndexed?: () => 
     setStage({ status: "preparing" });
     let hash: Hex | undefined;
     try {
+      const { getTransactionCount, signTypedData, simulateContract, writeContract } = await loadActions();
       const write = await prepare({
         account,
         chainId,
@@ -205,7 +204,7 @@ export function useTransaction(plan: TxPlan, { onIndexed }: { onIndexed?: () => 
       savePending(key, pending);
       await follow(pending, false);
     } catch (error) {
-      fail(error, hash);
+      await fail(error, hash);
     }
   }, [config, connection.address, connection.chain?.id, follow, fail]);
 
@@ -224,6 +223,7 @@ export function useTransaction(plan: TxPlan, { onIndexed }: { onIndexed?: () => 
 /** True when the stored hash is unknown to the chain and its nonce was used by another transaction. */
 async function vanished(config: Config, pending: PendingTx): Promise<boolean> {
   if (pending.nonce === undefined) return false;
+  const { getTransaction, getTransactionCount } = await loadActions();
   try {
     await getTransaction(config, { hash: pending.hash as Hex, chainId: pending.chainId });
     return false;

@@ -1,0 +1,16 @@
+import { parseUnits } from "viem";
+
+/** The amount the person typed, in token units; a sentence when it is not a positive number. */
+export function parseStakeAmount(
+  text: string,
+  decimals: number,
+): { ok: true; value: bigint } | { ok: false; reason: string } {
+  const trimmed = text.trim();
+  if (trimmed === "") return { ok: false, reason: "Enter how much to stake." };
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return { ok: false, reason: "Enter a number, like 100 or 12.5." };
+  const [, fraction = ""] = trimmed.split(".");
+  if (fraction.length > decimals) return { ok: false, reason: `Use at most ${decimals} decimal places.` };
+  const value = parseUnits(trimmed, decimals);
+  if (value === 0n) return { ok: false, reason: "Enter an amount above zero." };
+  return { ok: true, value };
+}
