@@ -1,6 +1,8 @@
 // StakingPool (curator stake, unbonding, rewards, challenges): the pool per asset, each staker's
 // active shares, unbonding entries, challenges and the reward facts. Events carry post-state totals,
 // so the handlers copy them instead of re-deriving the pool's arithmetic.
+
+import type { DecodedEvent } from "../../decode.ts";
 import { rowId } from "../ids.ts";
 import type { Rows } from "../rows.ts";
 import type { WorkingSet } from "../working-set.ts";
@@ -180,71 +182,38 @@ export const stakingPoolHandlers: ContractHandlers<"StakingPool"> = {
   },
 
   "StakingPool:ChallengeResolved": {
-    touches: ({ args }, ctx) => [
-      poolRow(ctx, args.assetId),
-      ["Challenge", rowId.challenge(ctx.chainId, args.challengeId)],
-    ],
+    touches: ({ args }, ctx) => challengeRows(ctx, args.assetId, args.challengeId),
     apply(event, { ws, ctx, at }) {
       const a = event.args;
-      const block = event.blockNumber;
-      const challenge = required(ws, event, "Challenge", rowId.challenge(ctx.chainId, a.challengeId));
-      ws.put(
-        "Challenge",
-        {
-          ...challenge,
+      closeChallenge(event, { ws, ctx, at }, a.assetId, a.challengeId, {
+        outcome: {
           status: a.upheld ? "UPHELD" : "REJECTED",
           slashed: a.slashed,
           toChallenger: a.toChallenger,
           toStakers: a.toStakers,
           toTreasury: a.toTreasury,
-          resolvedAt: at,
-          updatedBlock: block,
         },
-        block,
-      );
-      ws.put(
-        "AssetStake",
-        {
-          ...pool(ws, ctx, block, a.assetId),
-          totalStake: a.assetTotalStake,
-          openChallenges: a.openChallenges,
-          updatedBlock: block,
-        },
-        block,
-      );
+        pool: { totalStake: a.assetTotalStake, openChallenges: a.openChallenges },
+      });
     },
   },
 
   // No verdict by the deadline: the bond went to the stakers (a RewardNotified precedes this event)
   // or to the treasury, and nothing was slashed.
   "StakingPool:ChallengeLapsed": {
-    touches: ({ args }, ctx) => [
-      poolRow(ctx, args.assetId),
-      ["Challenge", rowId.challenge(ctx.chainId, args.challengeId)],
-    ],
+    touches: ({ args }, ctx) => challengeRows(ctx, args.assetId, args.challengeId),
     apply(event, { ws, ctx, at }) {
       const a = event.args;
-      const block = event.blockNumber;
-      const challenge = required(ws, event, "Challenge", rowId.challenge(ctx.chainId, a.challengeId));
-      ws.put(
-        "Challenge",
-        {
-          ...challenge,
+      closeChallenge(event, { ws, ctx, at }, a.assetId, a.challengeId, {
+        outcome: {
           status: "LAPSED",
           slashed: 0n,
           toChallenger: 0n,
           toStakers: a.toStakers,
           toTreasury: a.toTreasury,
-          resolvedAt: at,
-          updatedBlock: block,
         },
-        block,
-      );
-      ws.put(
-        "AssetStake",
-        { ...pool(ws, ctx, block, a.assetId), openChallenges: a.openChallenges, updatedBlock: block },
-        block,
-      );
+        pool: { openChallenges: a.openChallenges },
+      });
     },
   },
 };
@@ -299,4 +268,28 @@ function putStake(
     },
     block,
   );
+}
+
+const challengeRows = (ctx: ProjectionContext, assetId: bigint, challengeId: bigint): RowRef[] => [
+  poolRow(ctx, assetId),
+  ["Challenge", rowId.challenge(ctx.chainId, challengeId)],
+];
+
+type ChallengeOutcome = Pick<
+  Rows["Challenge"],
+  "status" | "slashed" | "toChallenger" | "toStakers" | "toTreasury"
+>;
+
+/** A challenge ends (resolved or lapsed): record its outcome and the pool's post-state totals. */
+function closeChallenge(
+  event: DecodedEvent,
+  { ws, ctx, at }: { ws: WorkingSet; ctx: ProjectionContext; at: Date },
+  assetId: bigint,
+  challengeId: bigint,
+  { outcome, pool: totals }: { outcome: ChallengeOutcome; pool: Partial<Rows["AssetStake"]> },
+): void {
+  const block = event.blockNumber;
+  const challenge = required(ws, event, "Challenge", rowId.challenge(ctx.chainId, challengeId));
+  ws.put("Challenge", { ...challenge, ...outcome, resolvedAt: at, updatedBlock: block }, block);
+  ws.put("AssetStake", { ...pool(ws, ctx, block, assetId), ...totals, updatedBlock: block }, block);
 }
