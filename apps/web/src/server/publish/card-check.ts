@@ -89,8 +89,10 @@ function yamlProblems(source: string): CardProblem[] {
   return problems;
 }
 
+/** The parser's own words, as one sentence after ours (its messages are terse and unpunctuated). */
 function firstSentence(message: string): string {
-  return message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? message;
+  const reason = (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "").trim();
+  return `The YAML header cannot be read here (${reason.replace(/[.:]$/, "")}). Check the quotes, brackets and indentation.`;
 }
 
 /** The first paragraph of prose, as plain text, for cards and search results. */
