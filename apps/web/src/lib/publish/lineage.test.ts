@@ -24,7 +24,10 @@ describe("checkLineage", () => {
       { assetId: "2", percent: "10.01" },
     ]);
     expect(check.ok).toBe(false);
-    if (!check.ok) expect(check.summary).toBe("Parents together can receive at most 30 % of each sale; these add up to 30.01 %.");
+    if (!check.ok)
+      expect(check.summary).toBe(
+        "Parents together can receive at most 30 % of each sale; these add up to 30.01 %.",
+      );
   });
 
   it("refuses a duplicate parent, an unknown one, a zero share and a non-number", () => {

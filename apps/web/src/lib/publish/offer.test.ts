@@ -5,7 +5,10 @@ import { renderTermsDocument } from "./terms-document";
 const complete = (patch: Partial<OfferDraft> = {}): OfferDraft => ({
   ...defaultOfferDraft("ETH"),
   price: "0.05",
-  terms: { ...defaultOfferDraft().terms, intendedUse: "Triage of adult chest X-rays in emergency departments." },
+  terms: {
+    ...defaultOfferDraft().terms,
+    intendedUse: "Triage of adult chest X-rays in emergency departments.",
+  },
   ...patch,
 });
 
@@ -52,7 +55,9 @@ describe("checkOffer", () => {
   });
 
   it("refuses terms without an intended use or a jurisdiction", () => {
-    const check = checkOffer(complete({ terms: { ...complete().terms, intendedUse: "x", jurisdictions: [] } }));
+    const check = checkOffer(
+      complete({ terms: { ...complete().terms, intendedUse: "x", jurisdictions: [] } }),
+    );
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.problems.filter((p) => p.field === "terms")).toHaveLength(2);
   });
@@ -71,7 +76,10 @@ describe("renderTermsDocument", () => {
     expect(a).toContain("- Licenses available: 10");
     expect(a).toContain("- Usage rights: Research, Clinical");
     expect(a).toContain("This license applies in: EU.");
-    const research = renderTermsDocument({ ...draft.terms, use: "research" }, { assetName: "CXR Triage", offer: check.terms });
+    const research = renderTermsDocument(
+      { ...draft.terms, use: "research" },
+      { assetName: "CXR Triage", offer: check.terms },
+    );
     expect(research).not.toBe(a);
     expect(research).toContain("research only; not for diagnosis");
   });

@@ -24,7 +24,8 @@ describe("checkSplit", () => {
       { address: B, percent: "30" },
     ]);
     expect(under.ok).toBe(false);
-    if (!under.ok) expect(under.summary).toBe("The shares add up to less than 100 %: 10 % is not given to anyone yet.");
+    if (!under.ok)
+      expect(under.summary).toBe("The shares add up to less than 100 %: 10 % is not given to anyone yet.");
     const over = checkSplit([
       { address: A, percent: "60" },
       { address: B, percent: "40.0001" },
