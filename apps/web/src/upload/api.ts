@@ -3,6 +3,13 @@ import { z } from "zod";
 
 export const TUS_ENDPOINT = "/api/uploads/tus";
 
+/**
+ * Bytes per PATCH request. A dropped connection costs at most the unacknowledged part of one chunk
+ * (the server keeps what arrived), and each request re-checks the session; 32 MiB keeps the
+ * per-request overhead negligible on fast links.
+ */
+export const UPLOAD_CHUNK_BYTES = 32 * 1024 * 1024;
+
 export const sha256HexSchema = z
   .string()
   .regex(/^0x[0-9a-f]{64}$/, "must be 0x followed by 64 lower-case hex digits") as z.ZodType<`0x${string}`>;
