@@ -316,4 +316,43 @@ describe("publishing a model from the browser", { timeout: 180_000 }, () => {
     expect(await page.getByTestId("studio-holders").textContent()).toBe("1");
     await check("publish-8-studio");
   });
+
+  it("publishes version 2 from the studio: one upload, one transaction", async () => {
+    const bytes = randomBytes(1024 * 1024);
+    const expected = `0x${createHash("sha256").update(bytes).digest("hex")}`;
+    const file = join(outputDir, "files", "wrist-fracture-finder-v2.onnx");
+    writeFileSync(file, bytes);
+    const sentBefore = wallet.count("eth_sendTransaction");
+    await page.getByTestId("new-version-link").click();
+    await page.getByRole("heading", { level: 1, name: "New version of Wrist Fracture Finder" }).waitFor();
+    expect(await page.getByTestId("tx-disabled-reason").textContent()).toBe("Upload the new artifact first.");
+    await page.getByTestId("upload-file-input").setInputFiles(file);
+    await expect
+      .poll(() => page.getByTestId("version-artifact").textContent(), { timeout: 60_000 })
+      .toContain(expected);
+    await check("publish-9-new-version");
+    await page.getByTestId("tx-submit").click();
+    await expect
+      .poll(
+        async () => {
+          if (/\/assets\/31337\/\d+$/.test(page.url())) return "on asset page";
+          const state = await page.getByTestId("tx-status").getAttribute("data-state");
+          if (state === "failed")
+            throw new Error((await page.getByTestId("tx-error").textContent()) ?? "failed");
+          if (state === "confirmed") await stack.index();
+          return state;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe("on asset page");
+    expect(wallet.count("eth_sendTransaction") - sentBefore).toBe(1);
+    const versions = page.getByTestId("versions");
+    await versions.locator(`[title="${expected}"]`).waitFor();
+    expect(await versions.locator(`[title="${artifactSha256}"]`).count()).toBe(1);
+    const asset = await stack.db.asset.findFirstOrThrow({
+      where: { chainId: 31337, owner: builder.address.toLowerCase() },
+    });
+    expect(asset.versionCount).toBe(2);
+    expect(asset.contentHash).toBe(expected);
+  });
 });

@@ -207,6 +207,15 @@ function AssetPanel({
           {asset.activeHolders === 1 ? "holder" : "holders"} · {formatStake(asset.totalStake)} staked
         </p>
       </div>
+      <p className="mt-2 text-sm">
+        <Link
+          href={`/studio/${asset.id}/new-version` as Route}
+          className="text-teal-700 underline underline-offset-2 dark:text-teal-400"
+          data-testid="new-version-link"
+        >
+          Publish version {asset.versionCount + 1}
+        </Link>
+      </p>
       {asset.offers.length === 0 ? (
         <p className={`mt-3 text-sm ${muted}`}>No offers: clinics cannot license this asset yet.</p>
       ) : (
