@@ -63,6 +63,8 @@ function tus(): TusState {
       return { status_code: error.status, body: JSON.stringify(problemOf(error)) };
     },
   });
+  // Once per process: unfinished uploads past their expiry free their disk space.
+  void server.cleanUpExpiredUploads().catch((error) => console.error("[uploads] expiry sweep failed", error));
   globalForTus.__tesseraTus = { server, accountOf };
   return globalForTus.__tesseraTus;
 }

@@ -50,7 +50,8 @@ export async function createUploadRow(
       throw new ApiError(
         "PAYLOAD_TOO_LARGE",
         `Your uploads already use ${formatBytes(usedBytes)} of your ${formatBytes(limits.quotaBytes)} allowance, ` +
-          `so this ${formatBytes(input.size)} file does not fit. Delete uploads you no longer need, then try again.`,
+          `so this ${formatBytes(input.size)} file does not fit. Cancel unfinished uploads you no longer need, ` +
+          "or ask Tessera's operator for a larger allowance.",
         { code: "UPLOAD_QUOTA_EXCEEDED" },
       );
     }
