@@ -1,5 +1,4 @@
 import "server-only";
-import { FileStore } from "@tus/file-store";
 import { Server } from "@tus/server";
 import { PROBLEM_CONTENT_TYPE, type Problem } from "@/lib/api/problem";
 import { fileNameSchema, TUS_ENDPOINT, uploadIdSchema } from "@/upload/api";
@@ -7,6 +6,7 @@ import { ApiError } from "./api/errors";
 import { currentSession } from "./auth/sessions";
 import { db } from "./db";
 import { uploadDir, uploadLimits } from "./storage";
+import { HashingFileStore } from "./storage-hashing-store";
 import {
   assertFileSize,
   createUploadRow,
@@ -28,7 +28,7 @@ function tus(): TusState {
   if (globalForTus.__tesseraTus) return globalForTus.__tesseraTus;
   // The account of each request, set after its session is checked, read by the hooks below.
   const accountOf = new WeakMap<Request, string>();
-  const datastore = new FileStore({
+  const datastore = new HashingFileStore({
     directory: uploadDir(),
     expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS,
   });
@@ -50,8 +50,12 @@ function tus(): TusState {
       return {};
     },
     async onUploadFinish(_req, upload) {
-      const result = await storeFinishedUpload(upload.id, upload.size ?? 0);
-      await datastore.remove(upload.id).catch(() => undefined);
+      const size = upload.size ?? 0;
+      const result = await storeFinishedUpload(upload.id, size, datastore.takeSha256(upload.id, size));
+      // The bytes moved into the blob store (disk) or were copied there (S3): drop tus's leftovers.
+      await datastore
+        .remove(upload.id)
+        .catch(() => datastore.configstore.delete(upload.id).catch(() => undefined));
       return { headers: { "Tessera-Sha256": result.sha256 } };
     },
     onResponseError(_req, error) {
@@ -59,6 +63,8 @@ function tus(): TusState {
       return { status_code: error.status, body: JSON.stringify(problemOf(error)) };
     },
   });
+  // Once per process: unfinished uploads past their expiry free their disk space.
+  void server.cleanUpExpiredUploads().catch((error) => console.error("[uploads] expiry sweep failed", error));
   globalForTus.__tesseraTus = { server, accountOf };
   return globalForTus.__tesseraTus;
 }

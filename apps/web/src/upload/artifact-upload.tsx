@@ -84,6 +84,14 @@ export function ArtifactUpload({ onUploaded }: { onUploaded?: (result: UploadRes
     setPhase((p) => (p.kind === "uploading" ? { ...p, paused: true } : p));
   }
 
+  /** Stops the upload and tells the server to drop what arrived (it no longer counts against the quota). */
+  function cancel() {
+    void upload.current?.abort(true);
+    upload.current = null;
+    setPhase({ kind: "idle" });
+    setInterrupted(interruptedUploads(window.localStorage));
+  }
+
   function resume() {
     setPhase((p) => (p.kind === "uploading" || p.kind === "error" ? toUploading(p) : p));
     upload.current?.start();
@@ -106,7 +114,7 @@ export function ArtifactUpload({ onUploaded }: { onUploaded?: (result: UploadRes
         <p className="text-sm">Preparing the upload of {phase.file.name}…</p>
       ) : null}
       {phase.kind === "uploading" ? (
-        <Progress phase={phase} speed={speed} onPause={pause} onResume={resume} />
+        <Progress phase={phase} speed={speed} onPause={pause} onResume={resume} onCancel={cancel} />
       ) : null}
       {phase.kind === "error" ? (
         <div className="space-y-2" data-testid="upload-error">
@@ -188,11 +196,13 @@ function Progress({
   speed,
   onPause,
   onResume,
+  onCancel,
 }: {
   phase: Extract<Phase, { kind: "uploading" }>;
   speed: number | null;
   onPause: () => void;
   onResume: () => void;
+  onCancel: () => void;
 }) {
   const percent = phase.total > 0 ? Math.floor((phase.sent / phase.total) * 100) : 0;
   const storing = phase.total > 0 && phase.sent >= phase.total;
@@ -222,14 +232,21 @@ function Progress({
               phase.paused ? " · paused" : speed ? ` · ${formatBytes(speed)}/s` : ""
             }${left ? ` · ${left}` : ""}`}
       </p>
-      {storing ? null : phase.paused ? (
-        <button type="button" className={BUTTON_PRIMARY} onClick={onResume} data-testid="upload-resume">
-          Resume
-        </button>
-      ) : (
-        <button type="button" className={BUTTON_SECONDARY} onClick={onPause} data-testid="upload-pause">
-          Pause
-        </button>
+      {storing ? null : (
+        <div className="flex flex-wrap gap-2">
+          {phase.paused ? (
+            <button type="button" className={BUTTON_PRIMARY} onClick={onResume} data-testid="upload-resume">
+              Resume
+            </button>
+          ) : (
+            <button type="button" className={BUTTON_SECONDARY} onClick={onPause} data-testid="upload-pause">
+              Pause
+            </button>
+          )}
+          <button type="button" className={BUTTON_SECONDARY} onClick={onCancel} data-testid="upload-cancel">
+            Cancel upload
+          </button>
+        </div>
       )}
     </div>
   );
