@@ -116,20 +116,26 @@ export function catalogueSql(
   if (query.clinical) where.push(Prisma.sql`e."clinicalUse"`);
   if (query.staked) where.push(Prisma.sql`e.staked`);
   const cursor = query.cursor;
+  // Going back walks the same index the other way from the cursor (the caller reverses the rows).
+  const back = cursor?.b === 1;
+  const desc = Prisma.raw(back ? "ASC" : "DESC");
+  const asc = Prisma.raw(back ? "DESC" : "ASC");
+  const before = Prisma.raw(back ? ">" : "<");
+  const after = Prisma.raw(back ? "<" : ">");
 
   switch (query.sort) {
     case "newest": {
       const conditions = [...where, ...offerFilter(query, currencies)];
       if (cursor) {
         conditions.push(
-          Prisma.sql`(e."registeredAt", e."assetId") < (${new Date(Number(cursor.k))}::timestamp, ${cursor.id}::bigint)`,
+          Prisma.sql`(e."registeredAt", e."assetId") ${before} (${new Date(Number(cursor.k))}::timestamp, ${cursor.id}::bigint)`,
         );
       }
       return Prisma.sql`
         SELECT ${COLUMNS}, (extract(epoch FROM e."registeredAt") * 1000)::bigint::text AS key
         FROM "CatalogueEntry" e
         WHERE ${and(conditions)}
-        ORDER BY e."registeredAt" DESC, e."assetId" DESC
+        ORDER BY e."registeredAt" ${desc}, e."assetId" ${desc}
         LIMIT ${limit}`;
     }
     case "licensed":
@@ -138,13 +144,15 @@ export function catalogueSql(
       const column = query.sort === "licensed" ? Prisma.raw("e.licenses") : Prisma.raw(`e."totalStake"`);
       const conditions = [...where, ...offerFilter(query, currencies)];
       if (cursor) {
-        conditions.push(Prisma.sql`(${column}, e."assetId") < (${cursor.k}::numeric, ${cursor.id}::bigint)`);
+        conditions.push(
+          Prisma.sql`(${column}, e."assetId") ${before} (${cursor.k}::numeric, ${cursor.id}::bigint)`,
+        );
       }
       return Prisma.sql`
         SELECT ${COLUMNS}, ${column}::text AS key
         FROM "CatalogueEntry" e
         WHERE ${and(conditions)}
-        ORDER BY ${column} DESC, e."assetId" DESC
+        ORDER BY ${column} ${desc}, e."assetId" ${desc}
         LIMIT ${limit}`;
     }
     case "price": {
@@ -153,12 +161,14 @@ export function catalogueSql(
         const price = priceColumn(query);
         const conditions = [...where, ...offerFilter(query, currencies), Prisma.sql`${price} IS NOT NULL`];
         if (cursor)
-          conditions.push(Prisma.sql`(${price}, e."assetId") > (${cursor.k}::numeric, ${cursor.id}::bigint)`);
+          conditions.push(
+            Prisma.sql`(${price}, e."assetId") ${after} (${cursor.k}::numeric, ${cursor.id}::bigint)`,
+          );
         return Prisma.sql`
           SELECT ${COLUMNS}, ${price}::text AS key
           FROM "CatalogueEntry" e
           WHERE ${and(conditions)}
-          ORDER BY ${price} ASC, e."assetId" ASC
+          ORDER BY ${price} ${asc}, e."assetId" ${asc}
           LIMIT ${limit}`;
       }
       // Wanted rights or a minimum price: walk the offers by price, keeping each asset's cheapest
@@ -174,12 +184,14 @@ export function catalogueSql(
         ...where,
       ];
       if (cursor)
-        conditions.push(Prisma.sql`(o.price, o."assetId") > (${cursor.k}::numeric, ${cursor.id}::bigint)`);
+        conditions.push(
+          Prisma.sql`(o.price, o."assetId") ${after} (${cursor.k}::numeric, ${cursor.id}::bigint)`,
+        );
       return Prisma.sql`
         SELECT ${COLUMNS}, o.price::text AS key
         FROM "Offer" o JOIN "CatalogueEntry" e ON e."chainId" = o."chainId" AND e."assetId" = o."assetId"
         WHERE ${and(conditions)}
-        ORDER BY o.price ASC, o."assetId" ASC
+        ORDER BY o.price ${asc}, o."assetId" ${asc}
         LIMIT ${limit}`;
     }
     case "relevance": {
@@ -188,7 +200,7 @@ export function catalogueSql(
         ? Prisma.sql`ts_rank(e.search, ${tsQuery(query.q)})::numeric`
         : Prisma.sql`0::numeric`;
       const outer = cursor
-        ? Prisma.sql`WHERE (x.rank, x."assetId") < (${cursor.k}::numeric, ${cursor.id}::bigint)`
+        ? Prisma.sql`WHERE (x.rank, x."assetId") ${before} (${cursor.k}::numeric, ${cursor.id}::bigint)`
         : Prisma.empty;
       return Prisma.sql`
         SELECT x."assetId", x.kind, x."registeredAt", x."metadataUri", x.licenses, x."totalStake",
@@ -199,7 +211,7 @@ export function catalogueSql(
           WHERE ${and(conditions)}
         ) x
         ${outer}
-        ORDER BY x.rank DESC, x."assetId" DESC
+        ORDER BY x.rank ${desc}, x."assetId" ${desc}
         LIMIT ${limit}`;
     }
   }

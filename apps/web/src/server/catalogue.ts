@@ -21,7 +21,8 @@ export type CatalogueItem = AssetView & {
   openChallenges: number;
 };
 
-export type CataloguePage = { items: CatalogueItem[]; nextCursor: string | null };
+/** A page and the cursors of its neighbours (null: there is none that way). */
+export type CataloguePage = { items: CatalogueItem[]; nextCursor: string | null; prevCursor: string | null };
 
 type PageRow = {
   assetId: bigint;
@@ -47,13 +48,19 @@ export async function queryCatalogue(
   currencies: CurrencyAddresses,
 ): Promise<CataloguePage> {
   const rows = await db.$queryRaw<PageRow[]>(catalogueSql(query, chainId, currencies));
-  const page = rows.slice(0, PAGE_SIZE);
+  // The extra row says there is more in the direction walked: forward, a next page; back, a previous.
+  const back = query.cursor?.b === 1;
+  const more = rows.length > PAGE_SIZE;
+  const page = back ? rows.slice(0, PAGE_SIZE).reverse() : rows.slice(0, PAGE_SIZE);
+  const first = page.at(0);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > PAGE_SIZE && last
-      ? encodeCursor({ s: query.sort, k: last.key, id: last.assetId.toString() })
+    (back || more) && last ? encodeCursor({ s: query.sort, k: last.key, id: last.assetId.toString() }) : null;
+  const prevCursor =
+    (back ? more : query.cursor !== null) && first
+      ? encodeCursor({ s: query.sort, k: first.key, id: first.assetId.toString(), b: 1 })
       : null;
-  return { items: await describe(db, chainId, page, query.q), nextCursor };
+  return { items: await describe(db, chainId, page, query.q), nextCursor, prevCursor };
 }
 
 type CardRow = {
