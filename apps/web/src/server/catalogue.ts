@@ -50,6 +50,9 @@ export async function queryCatalogue(
   const rows = await db.$queryRaw<PageRow[]>(catalogueSql(query, chainId, currencies));
   // The extra row says there is more in the direction walked: forward, a next page; back, a previous.
   const back = query.cursor?.b === 1;
+  // Back past the start (items were added, or the cursor was not a page boundary): the first page.
+  if (back && rows.length < PAGE_SIZE)
+    return queryCatalogue(db, chainId, { ...query, cursor: null }, currencies);
   const more = rows.length > PAGE_SIZE;
   const page = back ? rows.slice(0, PAGE_SIZE).reverse() : rows.slice(0, PAGE_SIZE);
   const first = page.at(0);
