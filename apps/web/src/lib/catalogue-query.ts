@@ -65,7 +65,8 @@ const MAX_QUERY_LENGTH = 200;
  */
 export const cursorSchema = z.object({
   s: z.enum(SORTS),
-  k: z.string().max(100),
+  // A sort key as the database printed it: an integer (time in ms, count, wei) or a rank (0.0607927).
+  k: z.string().regex(/^\d{1,80}(\.\d{1,60})?$/),
   id: z.string().regex(/^\d{1,30}$/),
   b: z.literal(1).optional(),
 });

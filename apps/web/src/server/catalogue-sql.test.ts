@@ -73,10 +73,15 @@ describe("catalogueSql", () => {
     expect(flat(next.text)).toContain('(e."totalStake", e."assetId") < ($');
   });
 
-  it("walks the licenses index for most licensed", () => {
+  it("walks the licenses index for most licensed, the cursor's key cast to the column's type", () => {
     const sql = flat(build({ sort: "licensed" }).text);
     expect(sql).toContain('ORDER BY e.licenses DESC, e."assetId" DESC');
     expect(sql).not.toContain('"Offer"');
+    const query = parseCatalogueQuery({ sort: "licensed" }).query;
+    const next = flat(
+      catalogueSql({ ...query, cursor: { s: "licensed", k: "3", id: "9" } }, 1, currencies).text,
+    );
+    expect(next).toMatch(/\(e\.licenses, e\."assetId"\) < \(\$\d+::numeric::bigint, \$\d+::bigint\)/);
   });
 
   it("sorts by the currency's cheapest price column, ascending after the cursor", () => {

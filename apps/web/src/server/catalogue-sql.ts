@@ -142,10 +142,13 @@ export function catalogueSql(
     case "staked": {
       // Unstaked assets have totalStake 0 and follow the staked ones, newest id first, as before.
       const column = query.sort === "licensed" ? Prisma.raw("e.licenses") : Prisma.raw(`e."totalStake"`);
+      // The cursor's key in the column's own type, so the row comparison is an index condition (a
+      // bigint column compared with numeric would filter the index from its top instead).
+      const type = Prisma.raw(query.sort === "licensed" ? "bigint" : "numeric");
       const conditions = [...where, ...offerFilter(query, currencies)];
       if (cursor) {
         conditions.push(
-          Prisma.sql`(${column}, e."assetId") ${before} (${cursor.k}::numeric, ${cursor.id}::bigint)`,
+          Prisma.sql`(${column}, e."assetId") ${before} (${cursor.k}::numeric::${type}, ${cursor.id}::bigint)`,
         );
       }
       return Prisma.sql`
