@@ -155,6 +155,8 @@ export async function auditTrail(
     });
   }
   for (const d of downloaded) {
+    const holds = held.some((h) => h.licenseId === d.licenseId);
+    if (!holds && d.account.toLowerCase() !== who) continue;
     rows.push({
       time: d.time.toISOString(),
       kind: "download",

@@ -4,6 +4,7 @@ import { assetHref } from "@/lib/asset-href";
 import { RIGHT_BIT, RIGHT_LABEL, RIGHTS } from "@/lib/catalogue-query";
 import { formatDate } from "@/lib/format";
 import { formatAmount, formatPeriod } from "@/lib/money";
+import { DownloadButton } from "@/licenses/download-button";
 import type { LicenseTarget } from "@/licenses/license-plans";
 import { RenewButton } from "@/licenses/renew-button";
 import { SeatManager } from "@/licenses/seat-manager";
@@ -63,7 +64,13 @@ export function LicenseCard({
       </p>
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-2">
         <Fact label="Your access">
-          {holder ? "You hold this license" : `A seat given to you by ${license.holder}`}
+          {holder ? (
+            "You hold this license"
+          ) : (
+            <>
+              A seat given to you by <span className="font-mono text-xs break-all">{license.holder}</span>
+            </>
+          )}
         </Fact>
         <Fact label="Seats">
           {license.seats} ({license.delegates.length + 1} in use)
@@ -116,6 +123,15 @@ export function LicenseCard({
           </li>
         </ul>
       </details>
+      {license.offer.contentHash ? (
+        <div className="mt-4">
+          <DownloadButton
+            licenseId={license.licenseId}
+            sha256={license.offer.contentHash}
+            offersHref={`${assetHref(chainId, license.assetId)}#offers`}
+          />
+        </div>
+      ) : null}
       {holder && target ? (
         <div className="mt-4 space-y-5 border-t border-slate-200 pt-4 dark:border-slate-800">
           {perpetual ? null : (

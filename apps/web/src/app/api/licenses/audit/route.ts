@@ -5,6 +5,7 @@ import { auditQuerySchema, auditTrail, toCsv } from "@/server/audit";
 import { currentSession } from "@/server/auth/sessions";
 import { chainClient } from "@/server/chain";
 import { db } from "@/server/db";
+import { downloadsForAudit } from "@/server/downloads-audit";
 import { serverEnv } from "@/server/env";
 
 /** The signed-in account's audit trail as CSV or JSON, optionally between two dates (inclusive). */
@@ -31,7 +32,13 @@ export const GET = apiRoute({ query: auditQuerySchema }, async ({ query }) => {
   };
   let rows: Awaited<ReturnType<typeof auditTrail>>;
   try {
-    rows = await auditTrail(db(), { chainId, account: session.address, query, blockTime });
+    rows = await auditTrail(db(), {
+      chainId,
+      account: session.address,
+      query,
+      blockTime,
+      downloads: downloadsForAudit,
+    });
   } catch (cause) {
     if (cause instanceof ApiError) throw cause;
     throw new ApiError(
