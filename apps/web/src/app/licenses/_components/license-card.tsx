@@ -116,7 +116,14 @@ export function LicenseCard({
               : "It cannot be transferred: it stays with the account that holds it."}
           </li>
           <li>
-            The full terms document is fixed by its sha256 hash:{" "}
+            The{" "}
+            <Link
+              href={`/terms/${license.offer.termsHash}`}
+              className="font-medium text-teal-800 underline dark:text-teal-300"
+            >
+              full terms document
+            </Link>{" "}
+            is fixed by its sha256 hash:{" "}
             <span className="font-mono text-xs break-all" data-testid="terms-hash">
               {license.offer.termsHash}
             </span>
