@@ -323,7 +323,7 @@ function OfferForm({
               Read the terms document this offer will commit to
             </summary>
             <pre className="mt-2 max-h-72 overflow-auto whitespace-pre-wrap rounded-lg bg-slate-50 p-3 text-xs text-slate-800 dark:bg-slate-950 dark:text-slate-200">
-              {renderTermsDocument(offer.terms, { assetName, offer: check.terms })}
+              {renderTermsDocument(check.template, { assetName, offer: check.terms })}
             </pre>
           </details>
         ) : null}

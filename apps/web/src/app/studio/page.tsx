@@ -235,7 +235,7 @@ function AssetPanel({
                   {offer.maxLicenses === "0" ? "" : ` of ${offer.maxLicenses}`} sold ·{" "}
                   <a
                     href={termsHref(offer.termsHash)}
-                    className="text-teal-700 underline-offset-2 hover:underline dark:text-teal-400"
+                    className="text-teal-700 underline underline-offset-2 dark:text-teal-400"
                   >
                     terms
                   </a>

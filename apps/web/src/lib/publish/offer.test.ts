@@ -17,6 +17,7 @@ describe("checkOffer", () => {
     const check = checkOffer(complete({ maxLicenses: "25", transferable: true }));
     expect(check).toEqual({
       ok: true,
+      template: expect.objectContaining({ use: "clinical", jurisdictions: ["EU"] }),
       terms: {
         price: 50_000_000_000_000_000n,
         currency: "ETH",

@@ -40,6 +40,15 @@ export const termsTemplateSchema = z.object({
 });
 export type TermsTemplate = z.infer<typeof termsTemplateSchema>;
 
+/** The template as a form holds it, half-filled (a draft is stored before it is complete). */
+export const termsDraftSchema = z.object({
+  use: z.enum(["clinical", "research"]),
+  intendedUse: z.string().max(4_000),
+  jurisdictions: z.array(z.string().max(200)).max(60),
+  liability: z.enum(["licensee", "shared", "licensor-capped"]),
+  dataHandling: z.enum(["on-premises", "de-identified-only", "processor-agreement"]),
+});
+
 export const LIABILITY_TEXT: Record<TermsTemplate["liability"], string> = {
   licensee:
     "The licensee is responsible for every clinical decision made with the asset's output; the licensor gives no warranty of fitness for a particular patient.",
@@ -66,7 +75,7 @@ export const offerDraftSchema = z.object({
   rights: z.array(z.enum(RIGHTS)).max(RIGHTS.length),
   /** 0 = always the latest version; otherwise the version number licensed. */
   pinnedVersion: z.number().int().min(0).max(UINT32_MAX),
-  terms: termsTemplateSchema,
+  terms: termsDraftSchema,
 });
 export type OfferDraft = z.infer<typeof offerDraftSchema>;
 
@@ -83,9 +92,11 @@ export type OfferTerms = {
 
 export type OfferProblem = { field: "price" | "maxLicenses" | "rights" | "terms"; message: string };
 
-export function checkOffer(
-  draft: OfferDraft,
-): { ok: true; terms: OfferTerms } | { ok: false; problems: OfferProblem[] } {
+export type CheckedOffer =
+  | { ok: true; terms: OfferTerms; template: TermsTemplate }
+  | { ok: false; problems: OfferProblem[] };
+
+export function checkOffer(draft: OfferDraft): CheckedOffer {
   const problems: OfferProblem[] = [];
   const decimals = CURRENCY_DECIMALS[draft.currency];
   const priceText = draft.price.trim();
@@ -123,13 +134,14 @@ export function checkOffer(
         "The terms allow clinical use, so the license must grant the clinical right too (or make the terms research-only).",
     });
   }
-  const terms = termsTemplateSchema.safeParse(draft.terms);
-  if (!terms.success) {
-    for (const issue of terms.error.issues) problems.push({ field: "terms", message: issue.message });
+  const template = termsTemplateSchema.safeParse(draft.terms);
+  if (!template.success) {
+    for (const issue of template.error.issues) problems.push({ field: "terms", message: issue.message });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0 || !template.success) return { ok: false, problems };
   return {
     ok: true,
+    template: template.data,
     terms: {
       price,
       currency: draft.currency,

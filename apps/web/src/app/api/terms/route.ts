@@ -23,7 +23,7 @@ export const POST = apiRoute({ body: termsRequestSchema }, async ({ body }) => {
       errors,
     });
   }
-  const document = renderTermsDocument(body.offer.terms, { assetName: body.assetName, offer: checked.terms });
+  const document = renderTermsDocument(checked.template, { assetName: body.assetName, offer: checked.terms });
   const sha256 = await saveTermsDocument(db(), document);
   return Response.json({ sha256, body: document }, { status: 201, headers: { "cache-control": "no-store" } });
 });
