@@ -3,7 +3,10 @@
 // itemised total equal to what the wallet pays and to the contract's own split; see it held after a
 // hard reload; give a staff wallet a seat (the cap enforced), take it back; let it expire (chain time
 // moved) and renew it; export the audit trail. The wallet counts every signature and transaction.
+
+import { createHmac } from "node:crypto";
 import { assetRegistryAbi, licenseManagerAbi, stakingPoolAbi, testTokenAbi } from "@tessera/abi";
+import { DiskBlobStore } from "@tessera/storage";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import {
   type Address,
@@ -18,15 +21,20 @@ import { hardhat } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quoteLicense, type SplitRules } from "../../apps/web/src/purchase/quote.ts";
 import { devAccount } from "../../scripts/lib/accounts.ts";
+import { seedArtifacts } from "../../scripts/seed/artifacts.ts";
 import { seriousAxeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { fitsViewportWidth, screenshotAtWidths } from "../support/screenshots.ts";
+import { signInOverHttp } from "../support/session.ts";
 import { type Stack, startStack } from "../support/stack.ts";
 import { type InjectedWallet, injectWallet } from "../support/wallet.ts";
 
 const clinic = devAccount(7);
 const staff = devAccount(8);
 const stranger = devAccount(9);
+const nobody = devAccount(10); // holds no license at all
+/** The web app signs download links with this key here, so a test can make an expired one. */
+const DOWNLOAD_SECRET = "clinic-journey-test-key-0123456789abcdef";
 const DAY = 86_400;
 
 let stack: Stack;
@@ -36,6 +44,8 @@ let cxrTriage: bigint;
 let offers: { eth: bigint; tusd: bigint };
 /** The license the ETH purchase made (2 seats), used by the later steps. */
 let siteLicense: bigint;
+/** The sha256 of the artifact CXR Triage's licenses cover (its latest version). */
+let artifact: string;
 
 async function rpc(method: string, params: unknown[] = []) {
   const response = await fetch(stack.rpcUrl, {
@@ -91,9 +101,16 @@ async function signedInAs(account = clinic): Promise<{ page: Page; wallet: Injec
   const page = await browser.newPage();
   await page.goto(web);
   await page.getByTestId("connect-wallet").click();
-  await expect
-    .poll(() => page.getByTestId("wallet-address").getAttribute("data-signed-in"), { timeout: 20_000 })
-    .toBe("true");
+  try {
+    await expect
+      .poll(() => page.getByTestId("wallet-address").getAttribute("data-signed-in"), { timeout: 30_000 })
+      .toBe("true");
+  } catch (error) {
+    await page.screenshot({ path: `test/.output/clinic-sign-in-failed-${account.address.slice(2, 8)}.png` });
+    throw new Error(`sign-in did not complete; the wallet was asked: ${wallet.requests.join(", ")}`, {
+      cause: error,
+    });
+  }
   expect(wallet.count("personal_sign")).toBe(1);
   return { page, wallet };
 }
@@ -187,6 +204,28 @@ async function firstLoadJsKb(url: string): Promise<number> {
   }
 }
 
+/** A session for `account` signed in over HTTP (Sign-In with Ethereum), as a Cookie header. */
+const apiSession = (account = nobody) => signInOverHttp(web, account);
+
+async function askLink(cookie: string, body: unknown, init: RequestInit = {}) {
+  const response = await fetch(`${web}/api/downloads`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    ...init,
+  });
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    json: (await response.json()) as Record<string, string>,
+  };
+}
+
+const downloadCounts = async () => ({
+  grants: await stack.db.downloadGrant.count(),
+  downloads: await stack.db.download.count(),
+});
+
 const licenseCard = (page: Page, id: bigint) =>
   page.locator(`[data-testid="license"][data-license-id="${id}"]`);
 
@@ -211,7 +250,13 @@ beforeAll(async () => {
   if (eth === undefined || tusd === undefined)
     throw new Error("the seed no longer offers CXR Triage monthly");
   offers = { eth, tusd };
-  web = await stack.startWeb();
+  // The seeded assets' artifact bytes, in the blob store the web app serves (as `pnpm dev` seeds them).
+  await seedArtifacts(await DiskBlobStore.open(stack.blobDir));
+  const versions = await stack.db.assetVersion.findMany({ where: { chainId: stack.chainId } });
+  artifact =
+    versions.filter((v) => v.assetId === cxrTriage).sort((a, b) => b.version - a.version)[0]?.contentHash ??
+    "";
+  web = await stack.startWeb({ TESSERA_DOWNLOAD_SECRET: DOWNLOAD_SECRET });
 });
 afterAll(async () => {
   for (const browser of browsers) await browser.close().catch(() => {});
@@ -428,6 +473,7 @@ describe("the clinic journey", () => {
     await staffSession.page.reload();
     await staffSession.page.getByTestId("licenses-empty").waitFor();
     await check(staffSession.page, "08-staff-revoked");
+    await staffSession.page.context().close();
   });
 
   it("shows an expired license with Renew once chain time passes expiry, and renews it", async () => {
@@ -446,6 +492,14 @@ describe("the clinic journey", () => {
         args: [siteLicense, clinic.address],
       }),
     ).toBe(false);
+    // Downloading is refused with the way out: renew.
+    const download = card.getByTestId("download");
+    await download.getByRole("button", { name: "Download and verify" }).click();
+    await expect.poll(() => download.getAttribute("data-state"), { timeout: 20_000 }).toBe("refused");
+    expect(await download.getByTestId("download-refused").getAttribute("data-code")).toBe("LICENSE_EXPIRED");
+    expect(await download.getByTestId("download-refused").textContent()).toMatch(
+      /expired on .+ Renew it on My licenses/,
+    );
     await check(page, "09-expired");
     const renew = card.getByTestId("renew");
     const txs = wallet.count("eth_sendTransaction");
@@ -463,6 +517,71 @@ describe("the clinic journey", () => {
     await check(page, "10-renewed");
   });
 
+  it("downloads the licensed artifact with no wallet prompt and says Verified", async () => {
+    const before = { requests: wallet.requests.length, ...(await downloadCounts()) };
+    const card = licenseCard(page, siteLicense);
+    const download = card.getByTestId("download");
+    await download.getByRole("button", { name: "Download and verify" }).click();
+    await expect.poll(() => download.getAttribute("data-state"), { timeout: 20_000 }).toBe("done");
+    expect(await download.getByTestId("download-verdict").textContent()).toMatch(/^Verified/);
+    expect(await download.getByTestId("sha256sum").textContent()).toMatch(
+      /^sha256sum license-\d+-v\d+-[0-9a-f]{12}\.bin$/,
+    );
+    // The session is the proof of account: the wallet was not asked for anything.
+    const asked = wallet.requests.slice(before.requests);
+    expect(
+      asked.filter((m) => ["personal_sign", "eth_signTypedData_v4", "eth_sendTransaction"].includes(m)),
+    ).toEqual([]);
+    const recorded = await stack.db.download.findMany({ where: { licenseId: siteLicense } });
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({
+      account: clinic.address.toLowerCase(),
+      sha256: artifact,
+      complete: true,
+    });
+    expect(Number(recorded[0]?.bytes)).toBe(Buffer.byteLength("CXR Triage artifact v3"));
+    expect((await downloadCounts()).grants).toBe(before.grants + 1);
+    await check(page, "11-verified");
+  });
+
+  it("lets a staff wallet with a seat download, and refuses it once the seat is taken back", async () => {
+    await page.goto(`${web}/licenses`);
+    const card = licenseCard(page, siteLicense);
+    const seats = card.getByTestId("seats");
+    await seats.getByLabel(/Give a seat/).fill(staff.address);
+    await submitAndIndex(seats);
+    await expect.poll(() => card.getByTestId("delegate").count(), { timeout: 20_000 }).toBe(1);
+
+    const staffSession = await signedInAs(staff);
+    await staffSession.page.goto(`${web}/licenses`);
+    const staffCard = licenseCard(staffSession.page, siteLicense);
+    const download = staffCard.getByTestId("download");
+    await download.getByRole("button", { name: "Download and verify" }).click();
+    await expect.poll(() => download.getAttribute("data-state"), { timeout: 20_000 }).toBe("done");
+    expect(await download.getByTestId("download-verdict").textContent()).toMatch(/^Verified/);
+    expect(staffSession.wallet.count("eth_sendTransaction")).toBe(0);
+    await check(staffSession.page, "12-staff-verified");
+    // A link made while the seat was valid, to try after it is taken back.
+    const link = await staffSession.page.request.post(`${web}/api/downloads`, {
+      data: { licenseId: siteLicense.toString(), sha256: artifact },
+    });
+    expect(link.status()).toBe(200);
+    const { url } = (await link.json()) as { url: string };
+
+    await submitAndIndex(card.getByTestId("delegate"));
+    const refused = await staffSession.page.request.post(`${web}/api/downloads`, {
+      data: { licenseId: siteLicense.toString(), sha256: artifact },
+    });
+    expect(refused.status()).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: "SEAT_REVOKED" });
+    const stale = await staffSession.page.request.get(`${web}${url}`);
+    expect(stale.status()).toBe(403);
+    expect(await stale.json()).toMatchObject({ code: "SEAT_REVOKED" });
+    const staffDownloads = await stack.db.download.count({ where: { account: staff.address.toLowerCase() } });
+    expect(staffDownloads).toBe(1);
+    await staffSession.page.context().close();
+  });
+
   it("exports the audit trail as CSV and JSON, filtered by date, to the signed-in account only", async () => {
     const csv = await page.request.get(`${web}/api/licenses/audit?format=csv`);
     expect(csv.status()).toBe(200);
@@ -472,12 +591,28 @@ describe("the clinic journey", () => {
       "time,kind,licenseId,assetId,account,amount,currency,bytes,txHash,blockNumber,contentHash,termsHash",
     );
     const rows = lines.slice(1).map((l) => l.split(","));
-    const ofSite = rows.filter((r) => r[2] === siteLicense.toString()).map((r) => r[1]);
-    expect(ofSite).toEqual(["purchase", "seat-given", "seat-taken-back", "renewal"]);
+    const ofSite = rows.filter((r) => r[2] === siteLicense.toString()).map((r) => r[1] ?? "");
+    const count = (kind: string) => ofSite.filter((k) => k === kind).length;
+    expect([
+      count("purchase"),
+      count("renewal"),
+      count("seat-given"),
+      count("seat-taken-back"),
+      count("download"),
+    ]).toEqual([1, 1, 2, 2, 2]);
+    const downloads = rows.filter((r) => r[1] === "download");
+    expect(new Set(downloads.map((r) => r[4]))).toEqual(
+      new Set([clinic.address.toLowerCase(), staff.address.toLowerCase()]),
+    );
+    expect(
+      downloads.every(
+        (r) => r[7] === String(Buffer.byteLength("CXR Triage artifact v3")) && r[10] === artifact,
+      ),
+    ).toBe(true);
     expect(rows.filter((r) => r[1] === "purchase")).toHaveLength(2);
     const sales = await stack.db.sale.findMany({ where: { chainId: stack.chainId, licenseId: siteLicense } });
     for (const sale of sales) expect(rows.some((r) => r[8] === sale.txHash)).toBe(true);
-    for (const row of rows) {
+    for (const row of rows.filter((r) => r[1] !== "download")) {
       expect(row[8]).toMatch(/^0x[0-9a-f]{64}$/);
       expect(row[10]).toMatch(/^0x[0-9a-f]{64}$/);
       expect(row[11]).toMatch(/^0x[0-9a-f]{64}$/);
@@ -508,5 +643,129 @@ describe("the clinic journey", () => {
     const licensesKb = await firstLoadJsKb(`${web}/licenses`);
     console.log(`/licenses first-load JS: ${licensesKb.toFixed(1)} KB gzipped`);
     expect(licensesKb).toBeLessThanOrEqual(250);
+  });
+});
+
+describe("download API refusals: each a clear problem+json 4xx, nothing written but the refusal log", () => {
+  let holder: string;
+  let other: string;
+  const good = () => ({ licenseId: siteLicense.toString(), sha256: artifact });
+
+  beforeAll(async () => {
+    holder = await apiSession(clinic);
+    other = await apiSession(nobody);
+  });
+
+  /** Runs `refuse`, expecting `status`/`code` and that only DownloadRefusal grew (by `logged`). */
+  async function refused(
+    refuse: () => Promise<{ status: number; type: string | null; json: Record<string, string> }>,
+    status: number,
+    code: string,
+    logged = 1,
+  ) {
+    const before = { ...(await downloadCounts()), refusals: await stack.db.downloadRefusal.count() };
+    const answer = await refuse();
+    expect(answer.status).toBe(status);
+    expect(answer.type).toMatch(/application\/problem\+json/);
+    expect(answer.json.code).toBe(code);
+    expect(answer.json.detail).toMatch(/\.$/);
+    expect({ ...(await downloadCounts()), refusals: await stack.db.downloadRefusal.count() }).toEqual({
+      ...before,
+      refusals: before.refusals + logged,
+    });
+    return answer.json.detail ?? "";
+  }
+
+  async function get(url: string, cookie: string, headers: Record<string, string> = {}) {
+    const response = await fetch(`${web}${url}`, { headers: { ...(cookie ? { cookie } : {}), ...headers } });
+    const type = response.headers.get("content-type");
+    const json = (type?.includes("json") ? await response.json() : {}) as Record<string, string>;
+    return { status: response.status, type, json, headers: response.headers };
+  }
+
+  async function freshLink(): Promise<string> {
+    const { status, json } = await askLink(holder, good());
+    expect(status).toBe(200);
+    return json.url ?? "";
+  }
+
+  it("refuses a request without a session, or with an expired one", async () => {
+    await refused(() => askLink("", good()), 401, "UNAUTHENTICATED");
+    const expired = await apiSession(clinic);
+    const token = expired.split("=")[1] ?? "";
+    const { createHash } = await import("node:crypto");
+    await stack.db.authSession.update({
+      where: { tokenHash: createHash("sha256").update(token).digest("hex") },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await refused(() => askLink(expired, good()), 401, "UNAUTHENTICATED");
+  });
+
+  it("refuses a forged license id, a wallet without a license (pointing to the offers), and another file", async () => {
+    await refused(() => askLink(holder, { ...good(), licenseId: "999999" }), 404, "LICENSE_NOT_FOUND");
+    const detail = await refused(() => askLink(other, good()), 403, "NO_LICENSE");
+    expect(detail).toContain(`/assets/${stack.chainId}/${cxrTriage}#offers`);
+    await refused(() => askLink(holder, { ...good(), sha256: `0x${"ab".repeat(32)}` }), 403, "NOT_COVERED");
+  });
+
+  it("refuses malformed, oversized and path-traversing input before anything runs", async () => {
+    await refused(
+      () => askLink(holder, { ...good(), sha256: "../../../etc/passwd" }),
+      422,
+      "INVALID_BODY",
+      0,
+    );
+    await refused(() => askLink(holder, { ...good(), licenseId: "1; DROP TABLE" }), 422, "INVALID_BODY", 0);
+    await refused(() => askLink(holder, { ...good(), extra: "x" }), 422, "INVALID_BODY", 0);
+    await refused(() => askLink(holder, "{not json"), 400, "MALFORMED_JSON", 0);
+    await refused(() => askLink(holder, { ...good(), pad: "x".repeat(4096) }), 413, "PAYLOAD_TOO_LARGE", 0);
+    await refused(() => get("/api/downloads/..%2F..%2Fetc%2Fpasswd", holder), 403, "LINK_FORGED");
+  });
+
+  it("serves a link to its account only, with byte ranges, once; then refuses the replay", async () => {
+    const url = await freshLink();
+    await refused(() => get(url, other), 403, "WRONG_ACCOUNT");
+    await refused(() => get(url, ""), 401, "UNAUTHENTICATED");
+    const tampered = url.slice(0, -3) + (url.endsWith("A") ? "BBB" : "AAA");
+    await refused(() => get(tampered, holder), 403, "LINK_FORGED");
+    const size = Buffer.byteLength("CXR Triage artifact v3");
+    const outOfBounds = await get(url, holder, { range: `bytes=${size}-` });
+    expect(outOfBounds.status).toBe(416);
+    expect(outOfBounds.headers.get("content-range")).toBe(`bytes */${size}`);
+    expect(outOfBounds.json.detail).toMatch(/not within this file/);
+
+    // A broken download resumes: the first 10 bytes, then the rest.
+    const head = await fetch(`${web}${url}`, { headers: { cookie: holder, range: "bytes=0-9" } });
+    expect(head.status).toBe(206);
+    expect(head.headers.get("content-range")).toBe(`bytes 0-9/${size}`);
+    const first = Buffer.from(await head.arrayBuffer());
+    const tail = await fetch(`${web}${url}`, { headers: { cookie: holder, range: "bytes=10-" } });
+    expect(tail.status).toBe(206);
+    const whole = Buffer.concat([first, Buffer.from(await tail.arrayBuffer())]);
+    expect(whole.toString()).toBe("CXR Triage artifact v3");
+    const { createHash } = await import("node:crypto");
+    expect(`0x${createHash("sha256").update(whole).digest("hex")}`).toBe(artifact);
+
+    await refused(() => get(url, holder), 410, "LINK_SPENT");
+  });
+
+  it("refuses an expired link", async () => {
+    const id = "expiredLinkTest0000000"; // 22 characters, like a real id
+    const expiresAt = Date.now() - 60_000;
+    await stack.db.downloadGrant.create({
+      data: {
+        id,
+        chainId: stack.chainId,
+        licenseId: siteLicense,
+        account: clinic.address.toLowerCase(),
+        sha256: artifact,
+        size: 22n,
+        expiresAt: new Date(expiresAt),
+      },
+    });
+    const mac = createHmac("sha256", DOWNLOAD_SECRET)
+      .update([id, expiresAt, siteLicense.toString(), artifact, clinic.address.toLowerCase()].join("\n"))
+      .digest("base64url");
+    await refused(() => get(`/api/downloads/${id}.${expiresAt}.${mac}`, holder), 410, "LINK_EXPIRED");
   });
 });
