@@ -14,10 +14,12 @@ import { createPrismaClient } from "@tessera/db";
 import { applyMigrations } from "@tessera/db/migrate";
 import { type RunningDatabase, startDatabase } from "@tessera/db/server";
 import { resetChainData } from "@tessera/indexer";
+import { DiskBlobStore } from "@tessera/storage";
 import { hardhat } from "viem/chains";
 import { createDatabaseIfMissing, urlWithDatabase } from "../packages/db/src/databases.ts";
 import { devAccounts } from "./lib/accounts.ts";
 import { assertPortFree, rpcAnswers, type Service, startService, waitFor } from "./lib/services.ts";
+import { seedArtifacts } from "./seed/artifacts.ts";
 import { seedDemoCatalog } from "./seed/seed.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -215,6 +217,8 @@ async function main(): Promise<void> {
     TESSERA_BLOB_DIR: process.env.TESSERA_BLOB_DIR ?? join(stateDir, "blobs"),
     TESSERA_UPLOAD_DIR: process.env.TESSERA_UPLOAD_DIR ?? join(stateDir, "uploads"),
   };
+  // The demo versions' artifact bytes, so licensed downloads work (and verify) in development.
+  await seedArtifacts(await DiskBlobStore.open(serviceEnv.TESSERA_BLOB_DIR));
   const indexerEnv = { ...serviceEnv, TESSERA_STATUS_PORT: String(INDEXER_STATUS_PORT) };
   step("Starting the indexer");
   watch(

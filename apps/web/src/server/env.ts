@@ -27,6 +27,8 @@ export const serverEnvSchema = z.object({
   TESSERA_CONTRACTS: z.preprocess(unsetIfEmpty, z.string().optional()),
   /** Where Ignition's deployments are (default: this repo's contracts/ignition). */
   TESSERA_IGNITION_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
+  /** Signs download links (HMAC-SHA256); at least 32 characters. Unset: a random key per process. */
+  TESSERA_DOWNLOAD_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
   // Artifact storage (@tessera/storage reads TESSERA_BLOB_DIR and TESSERA_S3_* itself).
   /** Where unfinished resumable uploads wait (default: "uploads" beside the blob folder). */
   TESSERA_UPLOAD_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),

@@ -65,7 +65,12 @@ export default async function AssetPage({ params }: { params: Params }) {
           <LineageSection chainId={asset.chainId} builtOn={asset.parents} usedBy={asset.children} />
         </div>
         <aside className="min-w-0 space-y-8" aria-label="Licenses and trust">
-          <OffersSection chainId={asset.chainId} assetId={asset.id} offers={asset.offers} />
+          <OffersSection
+            chainId={asset.chainId}
+            assetId={asset.id}
+            assetName={asset.name}
+            offers={asset.offers}
+          />
           <StakeSection
             stake={asset.stake}
             action={

@@ -2,17 +2,25 @@ import type { ReactNode } from "react";
 import { RIGHT_BIT, RIGHT_LABEL, RIGHTS } from "@/lib/catalogue-query";
 import { shortenHex } from "@/lib/format";
 import { formatPrice } from "@/lib/money";
+import { BuyAction } from "@/purchase/buy-action";
 import type { OfferView } from "@/server/asset-detail";
 import { muted, Section } from "./section";
 
-// The license offers, in plain words. Self-contained: the purchase control (a client component) goes
-// in `renderAction`, beside each live offer, without this server component changing.
+// The license offers, in plain words, each live one with its Buy control (a client form; its
+// transaction logic loads when Buy is pressed). `renderAction` replaces the control where a page
+// wants another one.
 export function OffersSection({
+  chainId,
+  assetId,
+  assetName = "this asset",
   offers,
-  renderAction,
+  renderAction = (offer) => (
+    <BuyAction chainId={chainId} assetId={assetId} assetName={assetName} offer={offer} />
+  ),
 }: {
   chainId: number;
   assetId: string;
+  assetName?: string;
   offers: OfferView[];
   renderAction?: (offer: OfferView) => ReactNode;
 }) {
