@@ -4,7 +4,7 @@
 // in ONE transaction; each receives exactly its share (chain balances, gas accounted for); the
 // dataset's owner claims its upstream share of the model's sales the same way.
 import { assetRegistryAbi, licenseManagerAbi, royaltySharesAbi, testTokenAbi } from "@tessera/abi";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { type Address, createWalletClient, type Hex, http, parseEther, parseUnits, zeroAddress } from "viem";
 import type { LocalAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
@@ -14,11 +14,12 @@ import { seriousAxeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { fitsViewportWidth, screenshotAtWidths } from "../support/screenshots.ts";
 import { type Stack, startStack } from "../support/stack.ts";
-import { injectWallet } from "../support/wallet.ts";
+import { type InjectedWallet, injectWallet } from "../support/wallet.ts";
 
 const lead = devAccount(10); // builds the model, holds 60%
 const coauthor = devAccount(11); // holds 40%
 const dataOwner = devAccount(12); // owns the dataset the model was trained on
+const partner = devAccount(13); // receives part of the co-author's shares
 const clinic = devAccount(DEV_ACCOUNT.clinic);
 const ETH_PRICE = parseEther("0.1");
 const TUSD_PRICE = parseUnits("100", 6);
@@ -177,15 +178,16 @@ afterEach(async () => {
   browser = undefined;
 });
 
-const state = (page: Page) => page.getByTestId("tx-status").getAttribute("data-state");
+const state = (scope: Locator) => scope.getByTestId("tx-status").getAttribute("data-state");
 
-async function reach(page: Page, target: string) {
+/** Waits for the status panel inside `scope` to reach `target`; a failure fails with its sentence. */
+async function reach(scope: Locator, target: string) {
   await expect
     .poll(
       async () => {
-        const now = await state(page);
+        const now = await state(scope);
         if (now === "failed" && target !== "failed") {
-          throw new Error(`the flow failed: ${await page.getByTestId("tx-error").textContent()}`);
+          throw new Error(`the flow failed: ${await scope.getByTestId("tx-error").textContent()}`);
         }
         return now;
       },
@@ -207,8 +209,8 @@ async function balances(account: Address) {
   return { eth, tusd };
 }
 
-/** Signs in on /royalties as `account`, checks what the page shows, claims everything, returns what arrived. */
-async function claimAs(account: LocalAccount, name: string, assetId: bigint) {
+/** Opens /royalties as `account` and signs in from the header: the page re-renders for it. */
+async function signIn(account: LocalAccount, name: string) {
   browser = await launchBrowser();
   const wallet = await injectWallet(browser, { rpcUrl: stack.rpcUrl, account });
   const page = await browser.newPage();
@@ -216,10 +218,12 @@ async function claimAs(account: LocalAccount, name: string, assetId: bigint) {
   await page.getByTestId("royalties-sign-in").waitFor();
   await screenshotAtWidths(page, `royalties-${name}-signed-out`);
   await page.getByTestId("connect-wallet").click();
-  // Signing in re-renders the page on the server for this account.
   await page.getByTestId("royalty-totals").waitFor({ timeout: 30_000 });
-  const row = page.getByTestId(`royalty-asset-${assetId}`);
-  await row.waitFor();
+  return { page, wallet };
+}
+
+/** Claims everything on the signed-in page; returns what arrived (gas added back) and what was shown. */
+async function claimAll(page: Page, wallet: InjectedWallet, account: LocalAccount, name: string) {
   const before = await balances(account.address);
   const ethShown = await page.getByTestId("claimable-ETH").getAttribute("data-base");
   const tusdShown = await page.getByTestId("claimable-tUSD").getAttribute("data-base");
@@ -228,34 +232,34 @@ async function claimAs(account: LocalAccount, name: string, assetId: bigint) {
   await page.setViewportSize({ width: 375, height: 800 });
   expect(await fitsViewportWidth(page)).toBe(true);
   await page.setViewportSize({ width: 1280, height: 900 });
+  const sent = wallet.count("eth_sendTransaction");
 
-  await page.getByTestId("tx-submit").click();
-  await reach(page, "confirmed");
+  const claim = page.getByTestId("claim-all");
+  await claim.getByTestId("tx-submit").click();
+  await reach(claim, "confirmed");
   await stack.index();
-  await reach(page, "indexed");
+  await reach(claim, "indexed");
   // The re-rendered page shows nothing left to claim, and says why the button is disabled.
   await expect
     .poll(() => page.getByTestId("claimable-ETH").getAttribute("data-base"), { timeout: 20_000 })
     .toBe("0");
-  expect(await page.getByTestId("tx-disabled-reason").textContent()).toMatch(/nothing to claim/);
+  expect(await claim.getByTestId("tx-disabled-reason").textContent()).toMatch(/nothing to claim/);
   expect(await page.getByTestId("claimed-ETH").textContent()).not.toBe("0 ETH");
   await screenshotAtWidths(page, `royalties-${name}-claimed`);
 
-  expect(wallet.count("eth_sendTransaction")).toBe(1);
-  expect(wallet.count("personal_sign")).toBe(1); // the sign-in
+  expect(wallet.count("eth_sendTransaction")).toBe(sent + 1);
   expect(wallet.count("eth_signTypedData_v4")).toBe(0);
-  const claim = await stack.db.royaltyClaim.findFirst({
+  const row = await stack.db.royaltyClaim.findFirst({
     where: { chainId: stack.chainId, holder: account.address.toLowerCase() },
     orderBy: { blockNumber: "desc" },
   });
-  if (!claim) throw new Error("no claim was indexed");
-  const receipt = await stack.publicClient.getTransactionReceipt({ hash: claim.txHash as Hex });
+  if (!row) throw new Error("no claim was indexed");
+  const receipt = await stack.publicClient.getTransactionReceipt({ hash: row.txHash as Hex });
   const after = await balances(account.address);
   return {
     eth: after.eth - before.eth + receipt.gasUsed * receipt.effectiveGasPrice,
     tusd: after.tusd - before.tusd,
     shown: { eth: BigInt(ethShown ?? "-1"), tusd: BigInt(tusdShown ?? "-1") },
-    page,
   };
 }
 
@@ -270,30 +274,69 @@ async function contractClaimable(holder: Address, assetId: bigint, currency: Add
 
 describe("contributors claim their royalties", () => {
   it("the 60% contributor receives exactly its share of both sales in one transaction", async () => {
-    const got = await claimAs(lead, "lead", modelId);
+    const { page, wallet } = await signIn(lead, "lead");
+    await page.getByTestId(`royalty-asset-${modelId}`).waitFor();
+    const got = await claimAll(page, wallet, lead, "lead");
     expect(got.shown).toEqual(expected.lead);
     expect({ eth: got.eth, tusd: got.tusd }).toEqual(expected.lead);
+    expect(wallet.count("personal_sign")).toBe(1); // the sign-in, nothing else
     expect(await contractClaimable(lead.address, modelId, zeroAddress)).toBe(0n);
   });
 
-  it("the 40% contributor receives exactly its share, and sees where it came from", async () => {
+  it("the 40% contributor transfers shares (settled first), sees the sources, and receives exactly its share", async () => {
+    const { page, wallet } = await signIn(coauthor, "coauthor");
+    const asset = page.getByTestId(`royalty-asset-${modelId}`);
+    expect(await asset.getByTestId("royalty-sources").locator("[data-kind=sale]").count()).toBe(2);
+
+    // Part of the shares go to a partner: what they earned so far is settled to the co-author first.
+    await asset.getByText("Transfer shares to another account").click();
+    const transfer = page.getByTestId(`share-transfer-${modelId}`);
+    expect(await transfer.textContent()).toMatch(/0\.035 ETH and 35 tUSD.*stays yours to claim/);
+    await transfer.getByLabel("Recipient's address").fill(coauthor.address);
+    expect(await transfer.getByTestId("tx-disabled-reason").textContent()).toMatch(/your own account/);
+    await transfer.getByLabel(/^Shares/).fill("500000");
+    await transfer.getByLabel("Recipient's address").fill(partner.address);
+    expect(await transfer.getByTestId("tx-disabled-reason").textContent()).toMatch(/at most that many/);
+    await transfer.getByLabel(/^Shares/).fill("100000");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshotAtWidths(page, "royalties-coauthor-transfer");
+    await transfer.getByTestId("tx-submit").click();
+    await reach(transfer, "confirmed");
+    await stack.index();
+    await reach(transfer, "indexed");
+    await expect
+      .poll(() => asset.getByTestId("royalty-shares").textContent(), { timeout: 20_000 })
+      .toMatch(/You hold 30% \(300,000 shares\)/);
+    expect(await shareBalance(partner.address)).toBe(100_000n);
+    expect(await contractClaimable(partner.address, modelId, zeroAddress)).toBe(0n);
     expect(await contractClaimable(coauthor.address, modelId, zeroAddress)).toBe(expected.coauthor.eth);
-    const got = await claimAs(coauthor, "coauthor", modelId);
+
+    const got = await claimAll(page, wallet, coauthor, "coauthor");
     expect(got.shown).toEqual(expected.coauthor);
     expect({ eth: got.eth, tusd: got.tusd }).toEqual(expected.coauthor);
-    const sources = got.page.getByTestId(`royalty-asset-${modelId}`).getByTestId("royalty-sources");
-    expect(await sources.locator("[data-kind=sale]").count()).toBe(2);
+    expect(wallet.count("eth_sendTransaction")).toBe(2); // the transfer and the claim
     expect(expected.lead.eth * 2n).toBe(expected.coauthor.eth * 3n); // 60/40
   });
 
   it("the dataset's owner claims its upstream share of the derived model's sales", async () => {
-    const got = await claimAs(dataOwner, "upstream", datasetId);
-    expect({ eth: got.eth, tusd: got.tusd }).toEqual(expected.dataOwner);
-    const upstream = got.page
+    const { page, wallet } = await signIn(dataOwner, "upstream");
+    const upstream = page
       .getByTestId(`royalty-asset-${datasetId}`)
       .getByTestId("royalty-sources")
       .locator("[data-kind=upstream]");
     expect(await upstream.count()).toBe(2);
     expect(await upstream.first().textContent()).toMatch(/Upstream share of 1 sale of/);
+    const got = await claimAll(page, wallet, dataOwner, "upstream");
+    expect(got.shown).toEqual(expected.dataOwner);
+    expect({ eth: got.eth, tusd: got.tusd }).toEqual(expected.dataOwner);
   });
 });
+
+async function shareBalance(holder: Address) {
+  return stack.publicClient.readContract({
+    address: stack.contracts.RoyaltyShares,
+    abi: royaltySharesAbi,
+    functionName: "balanceOf",
+    args: [holder, modelId],
+  });
+}

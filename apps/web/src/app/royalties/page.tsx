@@ -110,7 +110,12 @@ async function Dashboard({
             model's split.
           </p>
         ) : (
-          <RoyaltyAssets chainId={chainId} assets={shown} />
+          <RoyaltyAssets
+            chainId={chainId}
+            assets={shown}
+            royaltyShares={deployment.RoyaltyShares}
+            holder={holder}
+          />
         )}
         {pages > 1 ? (
           <nav aria-label="Pages of assets" className="flex items-center gap-4 text-sm">

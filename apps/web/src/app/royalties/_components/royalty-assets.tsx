@@ -1,13 +1,24 @@
 import Link from "next/link";
 import { assetHref } from "@/lib/asset-href";
 import { formatAmount } from "@/lib/money";
+import { ShareTransfer } from "@/royalties/share-transfer";
 import type { RoyaltyAsset, RoyaltySource } from "@/server/royalties";
 
 const muted = "text-slate-600 dark:text-slate-400";
 
 /** Each asset the account holds shares in: its part, per currency what is claimable and claimed, and
  *  where the asset's revenue came from. */
-export function RoyaltyAssets({ chainId, assets }: { chainId: number; assets: RoyaltyAsset[] }) {
+export function RoyaltyAssets({
+  chainId,
+  assets,
+  royaltyShares,
+  holder,
+}: {
+  chainId: number;
+  assets: RoyaltyAsset[];
+  royaltyShares: `0x${string}`;
+  holder: `0x${string}`;
+}) {
   return (
     <ul className="space-y-4" data-testid="royalty-assets">
       {assets.map((asset) => (
@@ -64,6 +75,24 @@ export function RoyaltyAssets({ chainId, assets }: { chainId: number; assets: Ro
             </table>
           )}
           {asset.sources.length > 0 ? <Sources chainId={chainId} sources={asset.sources} /> : null}
+          {asset.shares !== "0" ? (
+            <details className="mt-3 border-t border-slate-100 pt-3 text-sm dark:border-slate-800">
+              <summary className="cursor-pointer font-medium text-teal-700 dark:text-teal-400">
+                Transfer shares to another account
+              </summary>
+              <ShareTransfer
+                target={{
+                  chainId,
+                  royaltyShares,
+                  holder,
+                  assetId: asset.assetId,
+                  assetName: asset.name,
+                  held: asset.shares,
+                }}
+                settles={settlesText(asset)}
+              />
+            </details>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -97,6 +126,12 @@ function Sources({ chainId, sources }: { chainId: number; sources: RoyaltySource
       </ul>
     </div>
   );
+}
+
+/** "0.035 ETH and 35 tUSD": what a transfer settles to the sender first. */
+function settlesText(asset: RoyaltyAsset): string {
+  const parts = asset.amounts.map((a) => formatAmount(a.claimable, a.symbol, 6));
+  return parts.length > 0 ? parts.join(" and ") : "nothing yet (no revenue so far)";
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
