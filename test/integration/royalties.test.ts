@@ -107,8 +107,15 @@ describe("royalties computed from the database", () => {
   });
 
   it("traces each credit to the sale that paid it: own sales and upstream shares of derived models", async () => {
-    const builder = devAccount(DEV_ACCOUNT.builder).address;
-    const sources = await royaltySources(stack.db, stack.chainId, builder);
+    const assets = await stack.db.asset.findMany({
+      where: { chainId: stack.chainId },
+      select: { assetId: true },
+    });
+    const sources = await royaltySources(
+      stack.db,
+      stack.chainId,
+      assets.map((a) => a.assetId),
+    );
     const own = sources.filter((s) => s.fromAssetId === s.assetId);
     const upstream = sources.filter((s) => s.fromAssetId !== null && s.fromAssetId !== s.assetId);
     expect(own.length).toBeGreaterThan(0);

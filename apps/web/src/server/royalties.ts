@@ -3,7 +3,7 @@ import type { PrismaClient } from "@tessera/db";
 import { untitledName } from "@/lib/asset-view";
 import type { CurrencySymbol } from "@/lib/catalogue-query";
 import { currencySymbol } from "@/lib/money";
-import { royaltyDaily, royaltyPositions, royaltySources, SHARE_SUPPLY } from "./royalties-sql";
+import { assetNames, royaltyDaily, royaltyPositions, royaltySources, SHARE_SUPPLY } from "./royalties-sql";
 
 // The royalties dashboard's data for one holder, shaped for the page: amounts stay decimal strings
 // of base units (bigint does not cross into client components), currencies carry their symbol.
@@ -38,7 +38,11 @@ export type RoyaltyAsset = {
 export type RoyaltyDay = { day: Date; symbol: CurrencySymbol; earned: string; claimed: string };
 
 export type Royalties = {
+  /** The assets of the page asked for (in asset id order), named and with their sources. */
   assets: RoyaltyAsset[];
+  /** How many assets the holder has positions in, over all pages. */
+  assetCount: number;
+  pages: number;
   totals: CurrencyAmount[];
   days: RoyaltyDay[];
   /**
@@ -56,10 +60,14 @@ export type Royalties = {
  */
 export const MAX_CLAIM_ASSETS = 200;
 
-export async function getRoyalties(db: PrismaClient, chainId: number, holder: string): Promise<Royalties> {
-  const [positions, sources, daily] = await Promise.all([
+export async function getRoyalties(
+  db: PrismaClient,
+  chainId: number,
+  holder: string,
+  { page = 1, perPage = 50 }: { page?: number; perPage?: number } = {},
+): Promise<Royalties> {
+  const [positions, daily] = await Promise.all([
     royaltyPositions(db, chainId, holder),
-    royaltySources(db, chainId, holder),
     royaltyDaily(db, chainId, holder),
   ]);
   const byAsset = new Map<string, RoyaltyAsset>();
@@ -72,8 +80,8 @@ export async function getRoyalties(db: PrismaClient, chainId: number, holder: st
     if (!asset) {
       asset = {
         assetId,
-        name: row.name || untitledName(row.kind, assetId),
-        kind: row.kind,
+        name: "",
+        kind: "MODEL",
         shares: row.balance,
         percent: percentOf(BigInt(row.balance)),
         amounts: [],
@@ -100,24 +108,15 @@ export async function getRoyalties(db: PrismaClient, chainId: number, holder: st
       else claimAssets.push({ id: assetId, claimable: BigInt(row.claimable) });
     }
   }
-  for (const row of sources) {
-    const asset = byAsset.get(row.assetId.toString());
-    if (!asset) continue;
-    const fromAssetId = row.fromAssetId?.toString() ?? null;
-    const kind = fromAssetId === null ? "other" : fromAssetId === asset.assetId ? "sale" : "upstream";
-    asset.sources.push({
-      kind,
-      fromAssetId,
-      fromName: fromAssetId && row.fromKind ? row.fromName || untitledName(row.fromKind, fromAssetId) : null,
-      currency: row.currency,
-      symbol: currencySymbol(row.currency),
-      amount: row.amount,
-      yours: ((BigInt(row.amount) * BigInt(asset.shares)) / SHARE_SUPPLY).toString(),
-      credits: row.credits,
-    });
-  }
+  const all = [...byAsset.values()];
+  const pages = Math.max(1, Math.ceil(all.length / perPage));
+  const at = Math.min(page, pages);
+  const shown = all.slice((at - 1) * perPage, at * perPage);
+  await describeAssets(db, chainId, shown);
   return {
-    assets: [...byAsset.values()],
+    assets: shown,
+    assetCount: all.length,
+    pages,
     // ETH first, then the stablecoin (the order every other page uses).
     totals: [...totals.values()].sort((a, b) => a.symbol.localeCompare(b.symbol)),
     days: daily.map((d) => ({
@@ -135,6 +134,39 @@ export async function getRoyalties(db: PrismaClient, chainId: number, holder: st
       remaining: Math.max(0, claimAssets.length - MAX_CLAIM_ASSETS),
     },
   };
+}
+
+/** Names the shown assets and traces where their revenue came from. */
+async function describeAssets(db: PrismaClient, chainId: number, assets: RoyaltyAsset[]): Promise<void> {
+  if (assets.length === 0) return;
+  const ids = assets.map((a) => BigInt(a.assetId));
+  const [names, sources] = await Promise.all([
+    assetNames(db, chainId, ids),
+    royaltySources(db, chainId, ids),
+  ]);
+  const byId = new Map(assets.map((a) => [a.assetId, a]));
+  for (const row of names) {
+    const asset = byId.get(row.assetId.toString());
+    if (!asset) continue;
+    asset.kind = row.kind;
+    asset.name = row.name || untitledName(row.kind, asset.assetId);
+  }
+  for (const row of sources) {
+    const asset = byId.get(row.assetId.toString());
+    if (!asset) continue;
+    const fromAssetId = row.fromAssetId?.toString() ?? null;
+    const kind = fromAssetId === null ? "other" : fromAssetId === asset.assetId ? "sale" : "upstream";
+    asset.sources.push({
+      kind,
+      fromAssetId,
+      fromName: fromAssetId && row.fromKind ? row.fromName || untitledName(row.fromKind, fromAssetId) : null,
+      currency: row.currency,
+      symbol: currencySymbol(row.currency),
+      amount: row.amount,
+      yours: ((BigInt(row.amount) * BigInt(asset.shares)) / SHARE_SUPPLY).toString(),
+      credits: row.credits,
+    });
+  }
 }
 
 /** "60", "33.3333", "0.0001": shares as a percentage of the fixed supply, without trailing zeros. */

@@ -18,7 +18,7 @@ import { RoyaltyTotals } from "./_components/royalty-totals";
 export const metadata: Metadata = { title: "Royalties" };
 
 /** Assets per page: an account can hold shares in thousands of assets. */
-const PER_PAGE = 50;
+const PER_PAGE = 25;
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 export default async function RoyaltiesPage({
@@ -67,9 +67,11 @@ async function Dashboard({
   holder: `0x${string}`;
   page: number;
 }) {
-  const [royalties, deployment] = await Promise.all([getRoyalties(db(), chainId, holder), contracts()]);
-  const pages = Math.max(1, Math.ceil(royalties.assets.length / PER_PAGE));
-  const shown = royalties.assets.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+  const [royalties, deployment] = await Promise.all([
+    getRoyalties(db(), chainId, holder, { page, perPage: PER_PAGE }),
+    contracts(),
+  ]);
+  const { pages } = royalties;
   const claimable = royalties.totals.filter((t) => BigInt(t.claimable) > 0n);
   const summary = claimable.map((t) => formatAmount(t.claimable, t.symbol, 6)).join(" and ");
   return (
@@ -102,9 +104,9 @@ async function Dashboard({
       <EarningsCharts days={royalties.days} />
       <section aria-labelledby="assets-title" className="space-y-4">
         <h2 id="assets-title" className="text-lg font-semibold tracking-tight">
-          Your assets ({royalties.assets.length.toLocaleString("en-GB")})
+          Your assets ({royalties.assetCount.toLocaleString("en-GB")})
         </h2>
-        {royalties.assets.length === 0 ? (
+        {royalties.assetCount === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             This account holds no revenue shares. Contributors receive shares when a builder names them in a
             model's split.
@@ -112,7 +114,7 @@ async function Dashboard({
         ) : (
           <RoyaltyAssets
             chainId={chainId}
-            assets={shown}
+            assets={royalties.assets}
             royaltyShares={deployment.RoyaltyShares}
             holder={holder}
           />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { assetHref } from "@/lib/asset-href";
 import { formatAmount } from "@/lib/money";
-import { ShareTransfer } from "@/royalties/share-transfer";
+import { TransferDisclosure } from "@/royalties/transfer-disclosure";
 import type { RoyaltyAsset, RoyaltySource } from "@/server/royalties";
 
 const muted = "text-slate-600 dark:text-slate-400";
@@ -76,22 +76,17 @@ export function RoyaltyAssets({
           )}
           {asset.sources.length > 0 ? <Sources chainId={chainId} sources={asset.sources} /> : null}
           {asset.shares !== "0" ? (
-            <details className="mt-3 border-t border-slate-100 pt-3 text-sm dark:border-slate-800">
-              <summary className="cursor-pointer font-medium text-teal-700 dark:text-teal-400">
-                Transfer shares to another account
-              </summary>
-              <ShareTransfer
-                target={{
-                  chainId,
-                  royaltyShares,
-                  holder,
-                  assetId: asset.assetId,
-                  assetName: asset.name,
-                  held: asset.shares,
-                }}
-                settles={settlesText(asset)}
-              />
-            </details>
+            <TransferDisclosure
+              target={{
+                chainId,
+                royaltyShares,
+                holder,
+                assetId: asset.assetId,
+                assetName: asset.name,
+                held: asset.shares,
+              }}
+              settles={settlesText(asset)}
+            />
           ) : null}
         </li>
       ))}
