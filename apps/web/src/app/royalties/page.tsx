@@ -5,13 +5,13 @@ import { getAddress } from "viem";
 import { z } from "zod";
 import { formatAmount } from "@/lib/money";
 import { ClaimAll } from "@/royalties/claim-all";
+import { RefreshOnSignIn } from "@/royalties/refresh-on-sign-in";
 import { currentSession } from "@/server/auth/sessions";
 import { db } from "@/server/db";
 import { contracts } from "@/server/deployment";
 import { serverEnv } from "@/server/env";
 import { getRoyalties } from "@/server/royalties";
 import { EarningsCharts } from "./_components/earnings-chart";
-import { RefreshOnSignIn } from "./_components/refresh-on-sign-in";
 import { RoyaltyAssets } from "./_components/royalty-assets";
 import { RoyaltyTotals } from "./_components/royalty-totals";
 
