@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/{abi,auth,indexer}/src/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["packages/{abi,auth,indexer,storage}/src/**/*.test.ts", "scripts/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

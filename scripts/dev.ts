@@ -211,6 +211,9 @@ async function main(): Promise<void> {
     TESSERA_CHAIN_ID: String(hardhat.id),
     TESSERA_ASSET_REGISTRY: deployment.contracts.AssetRegistry,
     TESSERA_POLL_MS: "250",
+    // Artifacts (content-addressed) and unfinished uploads; kept across runs like the model cards.
+    TESSERA_BLOB_DIR: process.env.TESSERA_BLOB_DIR ?? join(stateDir, "blobs"),
+    TESSERA_UPLOAD_DIR: process.env.TESSERA_UPLOAD_DIR ?? join(stateDir, "uploads"),
   };
   const indexerEnv = { ...serviceEnv, TESSERA_STATUS_PORT: String(INDEXER_STATUS_PORT) };
   step("Starting the indexer");

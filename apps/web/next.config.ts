@@ -7,7 +7,7 @@ const monorepoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 const nextConfig: NextConfig = {
   // Workspace packages export TypeScript source with `.ts` relative imports.
-  transpilePackages: ["@tessera/abi", "@tessera/auth", "@tessera/db"],
+  transpilePackages: ["@tessera/abi", "@tessera/auth", "@tessera/db", "@tessera/storage"],
   turbopack: { root: monorepoRoot },
   outputFileTracingRoot: monorepoRoot,
   typedRoutes: true,

@@ -176,6 +176,13 @@ export async function seedDemoCatalog({ db, rpcUrl, contracts, onProgress }: See
     const ids: bigint[] = [];
     for (const offer of asset.offers ?? []) {
       const rights = offer.rights.reduce((bits, right) => bits | RIGHT_BITS[right], 0);
+      // The terms document is stored before the offer commits to its hash, as the publish wizard does.
+      const terms = termsText(asset, offer);
+      await db.termsDocument.upsert({
+        where: { sha256: sha256Hex(terms) },
+        create: { sha256: sha256Hex(terms), body: terms },
+        update: {},
+      });
       await send(
         builder.writeContract({
           address: contracts.LicenseManager,
@@ -191,7 +198,7 @@ export async function seedDemoCatalog({ db, rpcUrl, contracts, onProgress }: See
               pinnedVersion: 0,
               rights,
               transferable: offer.transferable,
-              termsHash: sha256Hex(termsText(asset, offer)),
+              termsHash: sha256Hex(terms),
             },
           ],
         }),

@@ -2,6 +2,8 @@
 // over HTTP on a free port, contracts deployed by the real Ignition module, a fresh database,
 // the demo catalogue seeded through the chain, and (optionally) the built web app.
 import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPrismaClient, type PrismaClient } from "@tessera/db";
@@ -31,8 +33,11 @@ export type Stack = {
   seededNames: string[];
   /** Projects everything on the chain so far into the database. */
   index(): Promise<SyncResult>;
-  /** Serves the built web app against this stack; returns its base URL. */
-  startWeb(): Promise<string>;
+  /** Serves the built web app against this stack; returns its base URL. `env` adds variables. */
+  startWeb(env?: Record<string, string>): Promise<string>;
+  /** The web app's blob store and unfinished-upload folders (under a throwaway directory). */
+  blobDir: string;
+  uploadDir: string;
   stop(): Promise<void>;
 };
 
@@ -78,6 +83,10 @@ export async function startStack(): Promise<Stack> {
     });
     const rpc = createJsonRpcClient({ url: rpcUrl });
     let web: Service | undefined;
+    const storageDir = await mkdtemp(join(tmpdir(), "tessera-storage-"));
+    stops.push(() => rm(storageDir, { recursive: true, force: true }));
+    const blobDir = join(storageDir, "blobs");
+    const uploadDir = join(storageDir, "uploads");
 
     return {
       rpcUrl,
@@ -89,7 +98,9 @@ export async function startStack(): Promise<Stack> {
       contracts,
       seededNames,
       index: () => syncToHead({ config, rpc, db }),
-      async startWeb() {
+      blobDir,
+      uploadDir,
+      async startWeb(extraEnv = {}) {
         if (web) throw new Error("the web app is already running");
         const webDir = join(root, "apps/web");
         if (!existsSync(join(webDir, ".next", "BUILD_ID"))) {
@@ -108,6 +119,9 @@ export async function startStack(): Promise<Stack> {
             TESSERA_RPC_URL: rpcUrl,
             TESSERA_CHAIN_ID: String(hardhat.id),
             TESSERA_CONTRACTS: JSON.stringify(contracts),
+            TESSERA_BLOB_DIR: blobDir,
+            TESSERA_UPLOAD_DIR: uploadDir,
+            ...extraEnv,
           },
           logFile: join(root, "test/.output/logs", `web-${port}.log`),
         });

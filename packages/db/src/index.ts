@@ -5,7 +5,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client.ts";
 
-export type { Asset, ChainEvent, IndexerCheckpoint, ModelCard } from "./generated/client.ts";
+export type { Asset, ChainEvent, IndexerCheckpoint, ModelCard, Upload } from "./generated/client.ts";
 export { AssetKind, Prisma } from "./generated/client.ts";
 export { type ModelCardInput, saveModelCard } from "./model-cards.ts";
 export type { PrismaClient };

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { ConnectWallet } from "@/wallet/connect-wallet";
+import { NavMenu } from "./nav-menu";
+import { NAV } from "./site-nav";
 import { TesseraMark } from "./tessera-mark";
-
-// The journeys each get their link as their pages land (Publish, Licenses, Royalties).
-const NAV = [{ href: "/explore", label: "Explore" }] as const;
 
 export function SiteHeader() {
   return (
@@ -18,7 +17,10 @@ export function SiteHeader() {
             <span className="text-lg font-semibold tracking-tight max-[400px]:sr-only">Tessera</span>
           </Link>
           <nav aria-label="Main">
-            <ul className="flex items-center gap-1 text-sm font-medium">
+            <div className="lg:hidden">
+              <NavMenu />
+            </div>
+            <ul className="flex items-center gap-1 text-sm font-medium max-lg:hidden">
               {NAV.map((item) => (
                 <li key={item.href}>
                   <Link

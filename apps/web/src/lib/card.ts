@@ -11,13 +11,9 @@ import { unified } from "unified";
 // never passes it through) and the result sanitised (rehype-sanitize, GitHub's rules: no script, no
 // event handlers, only http(s)/mailto links), so nothing a card says can run in a visitor's browser.
 
-export type ClinicalField = "intendedUse" | "population" | "evaluation" | "limitations";
-export const CLINICAL_LABEL: Record<ClinicalField, string> = {
-  intendedUse: "Intended use",
-  population: "Population",
-  evaluation: "Evaluation",
-  limitations: "Limitations",
-};
+import { CLINICAL_LABEL, type ClinicalField } from "./clinical-fields";
+
+export { CLINICAL_LABEL, type ClinicalField };
 
 export type RenderedCard = {
   meta: CardMeta;

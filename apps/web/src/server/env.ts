@@ -27,6 +27,27 @@ export const serverEnvSchema = z.object({
   TESSERA_CONTRACTS: z.preprocess(unsetIfEmpty, z.string().optional()),
   /** Where Ignition's deployments are (default: this repo's contracts/ignition). */
   TESSERA_IGNITION_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
+  // Artifact storage (@tessera/storage reads TESSERA_BLOB_DIR and TESSERA_S3_* itself).
+  /** Where unfinished resumable uploads wait (default: "uploads" beside the blob folder). */
+  TESSERA_UPLOAD_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
+  /** The largest file one upload may be, in bytes (default 20 GiB). */
+  TESSERA_UPLOAD_MAX_BYTES: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(20 * 1024 ** 3),
+  ),
+  /** How many bytes one account's uploads may hold in total (default 100 GiB). */
+  TESSERA_UPLOAD_QUOTA_BYTES: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(100 * 1024 ** 3),
+  ),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { TransactionStatus, type TxStep } from "./transaction-status";
-import { type TxPlan, useTransaction } from "./use-transaction";
+import { type TxOutcome, type TxPlan, useTransaction } from "./use-transaction";
 import { WriteGate } from "./write-gate";
 
 /**
@@ -23,7 +23,7 @@ export function TransactionButton({
   steps: readonly TxStep[];
   /** Why the button cannot be pressed now, shown beside it; null when it can. */
   disabledReason?: string | null;
-  onIndexed?: () => void;
+  onIndexed?: (outcome: TxOutcome) => void;
 }) {
   const tx = useTransaction(plan, { onIndexed });
   const reasonId = `${plan.key}-reason`.replace(/[^a-zA-Z0-9_-]/g, "-");

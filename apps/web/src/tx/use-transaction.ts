@@ -74,7 +74,12 @@ const RECEIPT_TIMEOUT_MS = 10 * 60 * 1000;
 const loadActions = () => import("wagmi/actions");
 const loadDescribe = async () => (await import("./describe-error")).describeTxError;
 
-export function useTransaction(plan: TxPlan, { onIndexed }: { onIndexed?: () => void } = {}) {
+export type TxOutcome = { hash: Hex; blockNumber: bigint };
+
+export function useTransaction(
+  plan: TxPlan,
+  { onIndexed }: { onIndexed?: (outcome: TxOutcome) => void } = {},
+) {
   const config = useConfig();
   const connection = useConnection();
   const router = useRouter();
@@ -153,7 +158,7 @@ export function useTransaction(plan: TxPlan, { onIndexed }: { onIndexed?: () => 
         // Server components read the database: re-render them now that it holds this block.
         router.refresh();
         setStage({ status: "indexed", hash, blockNumber });
-        onIndexedRef.current?.();
+        onIndexedRef.current?.({ hash, blockNumber });
       } catch (error) {
         if (controller.signal.aborted) return;
         // A revert is final; a timeout or network error leaves the pending entry to resume later.

@@ -1,0 +1,201 @@
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { chmod, type FileHandle, mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { Readable } from "node:stream";
+import {
+  type BlobSource,
+  type BlobStore,
+  type ByteRange,
+  chunksOf,
+  hashMismatch,
+  notFound,
+  type PutOptions,
+  type PutResult,
+  resolveRange,
+  tooLarge,
+} from "./blob-store.ts";
+import { BlobStoreError, isBlobStoreError } from "./errors.ts";
+import { digestHex, newSha256, parseSha256Hex, type Sha256Hex } from "./sha256.ts";
+
+// Blobs on local disk:
+//   <root>/sha256/<first two hex digits>/<64 hex digits>   a whole blob, read-only
+//   <root>/tmp/<pid>.<random>.partial                       a write in progress
+// A write goes to a temp file in the same filesystem, hashed as it is written, fsynced, then renamed
+// to its hash (rename is atomic) and the directory fsynced. A process killed mid-write leaves only
+// a temp file, which the next store opened on the same root removes once its writer is gone.
+
+export type DiskBlobStoreOptions = {
+  /** Temp files older than this are removed even if their writer's pid is alive (default 1 hour). */
+  staleTempAfterMs?: number;
+};
+
+const DEFAULT_STALE_TEMP_MS = 60 * 60 * 1000;
+const TEMP_SUFFIX = ".partial";
+
+export class DiskBlobStore implements BlobStore {
+  readonly root: string;
+  readonly location: string;
+  private readonly blobDir: string;
+  private readonly tempDir: string;
+
+  private constructor(root: string) {
+    this.root = root;
+    this.location = `disk:${root}`;
+    this.blobDir = join(root, "sha256");
+    this.tempDir = join(root, "tmp");
+  }
+
+  /** Creates the folders when missing and removes temp files left by writers that died. */
+  static async open(root: string, options: DiskBlobStoreOptions = {}): Promise<DiskBlobStore> {
+    const store = new DiskBlobStore(resolve(root));
+    await mkdir(store.blobDir, { recursive: true });
+    await mkdir(store.tempDir, { recursive: true });
+    await store.sweepTemp(options.staleTempAfterMs ?? DEFAULT_STALE_TEMP_MS);
+    return store;
+  }
+
+  /** Removes temp files whose writer process is gone or that are older than `staleAfterMs`. */
+  async sweepTemp(staleAfterMs = DEFAULT_STALE_TEMP_MS): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(this.tempDir)) {
+      if (!name.endsWith(TEMP_SUFFIX)) continue;
+      const path = join(this.tempDir, name);
+      const pid = Number(name.split(".")[0]);
+      const info = await stat(path).catch(() => null);
+      if (!info) continue;
+      const stale = Date.now() - info.mtimeMs > staleAfterMs;
+      if (stale || !processIsAlive(pid)) {
+        await unlink(path).catch(() => undefined);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /** The temp files present now (writes in progress or left by a crash), for tests and ops. */
+  async tempFiles(): Promise<string[]> {
+    return (await readdir(this.tempDir)).filter((name) => name.endsWith(TEMP_SUFFIX));
+  }
+
+  async put(source: BlobSource, options: PutOptions = {}): Promise<PutResult> {
+    const expected =
+      options.expectedSha256 === undefined ? undefined : parseSha256Hex(options.expectedSha256);
+    const tempPath = join(this.tempDir, `${process.pid}.${randomBytes(8).toString("hex")}${TEMP_SUFFIX}`);
+    const file = await open(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    let closed = false;
+    try {
+      const hash = newSha256();
+      let size = 0;
+      for await (const chunk of chunksOf(source)) {
+        size += chunk.byteLength;
+        if (options.maxBytes !== undefined && size > options.maxBytes) throw tooLarge(options.maxBytes);
+        hash.update(chunk);
+        await writeAll(file, chunk);
+      }
+      await file.sync();
+      await file.close();
+      closed = true;
+      const sha256 = digestHex(hash);
+      if (expected && expected !== sha256) throw hashMismatch(expected, sha256);
+
+      const finalPath = this.pathOf(sha256);
+      if (await exists(finalPath)) {
+        await unlink(tempPath);
+        return { sha256, size, created: false };
+      }
+      await mkdir(join(finalPath, ".."), { recursive: true });
+      await chmod(tempPath, 0o444);
+      // Two writers of the same bytes may both get here; the second rename replaces an identical
+      // file atomically, so readers only ever see a whole blob.
+      await rename(tempPath, finalPath);
+      await syncDirectory(join(finalPath, ".."));
+      return { sha256, size, created: true };
+    } catch (error) {
+      if (!closed) await file.close().catch(() => undefined);
+      await unlink(tempPath).catch(() => undefined);
+      if (isBlobStoreError(error)) throw error;
+      throw new BlobStoreError("IO", `Storing the blob failed: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async stat(sha256: Sha256Hex): Promise<{ size: number } | null> {
+    const info = await stat(this.pathOf(sha256)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return null;
+      throw error;
+    });
+    return info ? { size: info.size } : null;
+  }
+
+  async read(sha256: Sha256Hex, range?: ByteRange): Promise<ReadableStream<Uint8Array>> {
+    const path = this.pathOf(sha256);
+    // Open first, so a missing blob fails here rather than inside the stream after headers went out.
+    const file = await open(path, "r").catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") throw notFound(sha256);
+      throw error;
+    });
+    try {
+      const { size } = await file.stat();
+      const bounds = range ? resolveRange(range, size) : undefined;
+      const stream = file.createReadStream({ autoClose: true, ...bounds });
+      return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+    } catch (error) {
+      await file.close();
+      throw error;
+    }
+  }
+
+  async delete(sha256: Sha256Hex): Promise<boolean> {
+    return unlink(this.pathOf(sha256)).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      },
+    );
+  }
+
+  /** The file of a blob; the id is validated first, so nothing but a hex name is ever joined. */
+  private pathOf(sha256: Sha256Hex): string {
+    const hex = parseSha256Hex(sha256).slice(2);
+    return join(this.blobDir, hex.slice(0, 2), hex);
+  }
+}
+
+async function writeAll(file: FileHandle, chunk: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.byteLength) {
+    const { bytesWritten } = await file.write(chunk, offset, chunk.byteLength - offset);
+    offset += bytesWritten;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Makes a rename durable: the directory entry itself must reach the disk. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

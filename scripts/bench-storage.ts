@@ -1,0 +1,193 @@
+// Storage benchmark (the publish issue's measurement): a 1 GiB artifact uploaded through the web app
+// (tus over loopback, `next start`, into the disk blob store, the sha256 computed on the way) against
+// a plain copy of the same file on the same disk, in the same run, while the web server's resident
+// memory (its whole process group) is sampled every 50 ms. Writes packages/storage/bench-results.json.
+// Needs a built web app (`pnpm --filter @tessera/web build`); uses DATABASE_URL's server or an
+// embedded Postgres.
+//   node scripts/bench-storage.ts [--mib 1024]
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFile, mkdir, open, rm } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { issueNonce, openSession } from "@tessera/auth";
+import { createPrismaClient } from "@tessera/db";
+import { createTestDatabase } from "@tessera/db/testing";
+import * as tus from "tus-js-client";
+import { z } from "zod";
+import { UPLOAD_CHUNK_BYTES } from "../apps/web/src/upload/api.ts";
+import { freePort, startService, waitFor } from "./lib/services.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const webDir = join(root, "apps/web");
+const RESULTS = join(root, "packages/storage/bench-results.json");
+const MiB = 1024 * 1024;
+
+const { values } = parseArgs({ options: { mib: { type: "string", default: "1024" } } });
+const flags = z.object({ mib: z.coerce.number().int().min(16) }).parse(values);
+const size = flags.mib * MiB;
+
+if (!existsSync(join(webDir, ".next", "BUILD_ID"))) {
+  console.error("apps/web is not built: run `pnpm --filter @tessera/web build` first.");
+  process.exit(1);
+}
+
+// Everything on the disk the blob store uses in development (.tessera/ under the repo).
+const work = join(root, ".tessera", "bench-storage");
+await rm(work, { recursive: true, force: true });
+await mkdir(work, { recursive: true });
+const database = await createTestDatabase();
+const db = createPrismaClient(database.url);
+let web: ReturnType<typeof startService> | undefined;
+
+try {
+  const source = join(work, "artifact.bin");
+  const sourceSha256 = await writeRandomFile(source, size);
+  console.log(`wrote a ${flags.mib} MiB artifact (${sourceSha256})`);
+
+  // 1. The baseline: a plain copy on the same disk, made durable like a stored blob.
+  const copyStart = performance.now();
+  await copyFile(source, join(work, "copy.bin"));
+  await fsync(join(work, "copy.bin"));
+  const copySeconds = (performance.now() - copyStart) / 1000;
+  await rm(join(work, "copy.bin"));
+  console.log(`plain copy: ${copySeconds.toFixed(2)} s`);
+
+  // 2. The upload through the running web app.
+  const port = await freePort();
+  web = startService({
+    name: "web",
+    command: join(webDir, "node_modules/.bin/next"),
+    args: ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+    cwd: webDir,
+    env: {
+      DATABASE_URL: database.url,
+      NEXT_TELEMETRY_DISABLED: "1",
+      TESSERA_BLOB_DIR: join(work, "blobs"),
+      TESSERA_UPLOAD_DIR: join(work, "uploads"),
+    },
+    logFile: join(root, ".tessera/logs/bench-storage-web.log"),
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(
+    "next start",
+    async () => (await fetch(`${base}/api/uploads/tus`, { method: "OPTIONS" })).ok,
+    60_000,
+  );
+  const group = web.child.pid as number;
+  const idleRssMB = groupRssMB(group);
+
+  const { nonce } = await issueNonce(db);
+  const session = await openSession(db, { nonce, address: `0x${"11".repeat(20)}`, chainId: 31337 });
+  if (!session) throw new Error("could not open a session");
+
+  let maxRssMB = idleRssMB;
+  const sampler = setInterval(() => {
+    maxRssMB = Math.max(maxRssMB, groupRssMB(group));
+  }, 50);
+  const uploadStart = performance.now();
+  const uploadUrl = await new Promise<string>((resolve, reject) => {
+    const upload: tus.Upload = new tus.Upload(createReadStream(source), {
+      endpoint: `${base}/api/uploads/tus`,
+      uploadSize: size,
+      chunkSize: UPLOAD_CHUNK_BYTES,
+      headers: { cookie: `tessera_session=${session.token}` },
+      metadata: { filename: "artifact.bin" },
+      retryDelays: [],
+      onSuccess: () => resolve(upload.url ?? ""),
+      onError: reject,
+    });
+    upload.start();
+  });
+  const uploadSeconds = (performance.now() - uploadStart) / 1000;
+  clearInterval(sampler);
+  maxRssMB = Math.max(maxRssMB, groupRssMB(group));
+
+  const id = uploadUrl.split("/").at(-1);
+  const result = (await (
+    await fetch(`${base}/api/uploads/${id}/result`, {
+      headers: { cookie: `tessera_session=${session.token}` },
+    })
+  ).json()) as { sha256: string };
+  if (result.sha256 !== sourceSha256)
+    throw new Error(`the upload hashed to ${result.sha256}, not ${sourceSha256}`);
+  console.log(`upload: ${uploadSeconds.toFixed(2)} s, web server RSS max ${maxRssMB.toFixed(0)} MB`);
+
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? "unknown",
+      memoryGiB: Math.round(totalmem() / 1024 ** 3),
+      node: process.version,
+    },
+    artifactMiB: flags.mib,
+    copy: {
+      seconds: round(copySeconds),
+      MiBPerSecond: round(flags.mib / copySeconds),
+      method: "fs.copyFile + fsync",
+    },
+    upload: {
+      seconds: round(uploadSeconds),
+      MiBPerSecond: round(flags.mib / uploadSeconds),
+      throughputRatioVsCopy: round(copySeconds / uploadSeconds),
+      targetRatio: 0.5,
+      maxRssMB: Math.round(maxRssMB),
+      idleRssMB: Math.round(idleRssMB),
+      targetMaxRssMB: 300,
+      chunkMiB: UPLOAD_CHUNK_BYTES / MiB,
+      path: "tus-js-client (Node) → loopback HTTP → next start → @tus/server file store → DiskBlobStore (sha256 while copying, fsync, rename)",
+      sha256Verified: true,
+    },
+  };
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results.upload, null, 2));
+} finally {
+  await web?.stop();
+  await db.$disconnect();
+  await database.drop();
+  await rm(work, { recursive: true, force: true });
+}
+
+async function writeRandomFile(path: string, bytes: number): Promise<string> {
+  const file = await open(path, "w");
+  const hash = createHash("sha256");
+  for (let written = 0; written < bytes; written += 4 * MiB) {
+    const chunk = randomBytes(Math.min(4 * MiB, bytes - written));
+    hash.update(chunk);
+    await file.write(chunk);
+  }
+  await file.sync();
+  await file.close();
+  return `0x${hash.digest("hex")}`;
+}
+
+async function fsync(path: string): Promise<void> {
+  const file = await open(path, "r+");
+  await file.sync();
+  await file.close();
+}
+
+/** Resident memory of every process in the group (next start and the workers it forks), in MB. */
+function groupRssMB(pgid: number): number {
+  let kib = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue; // field 5 of /proc/pid/stat: the process group
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      kib += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return (kib * 1024) / 1e6;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
