@@ -58,10 +58,15 @@ CREATE UNIQUE INDEX "CatalogueEntry_chainId_assetId_key" ON "CatalogueEntry"("ch
 -- each batch's transaction for the assets the batch touched (and after a reorg's rollback), saveModelCard
 -- for the assets naming a saved card, the bench's data generator for every asset. An id whose asset is
 -- gone (removed by a reorg) loses its row. Not part of schema.prisma: Prisma has no functions.
+--
+-- One statement (the delete is a data-modifying CTE) with no semicolon inside the body: Prisma's
+-- schema engine splits a migration at semicolons, even inside dollar quotes.
 CREATE FUNCTION catalogue_refresh(chain integer, ids bigint[]) RETURNS void LANGUAGE sql AS $$
-DELETE FROM "CatalogueEntry" e
- WHERE e."chainId" = chain AND e."assetId" = ANY(ids)
-   AND NOT EXISTS (SELECT 1 FROM "Asset" a WHERE a."chainId" = chain AND a."assetId" = e."assetId");
+WITH gone AS (
+  DELETE FROM "CatalogueEntry" e
+   WHERE e."chainId" = chain AND e."assetId" = ANY(ids)
+     AND NOT EXISTS (SELECT 1 FROM "Asset" a WHERE a."chainId" = chain AND a."assetId" = e."assetId")
+)
 INSERT INTO "CatalogueEntry" ("id", "chainId", "assetId", "kind", "metadataUri", "registeredAt", "newestVersionAt",
   "name", "task", "regulatoryStatus", "clinicalUse", "rights", "currencies", "minPrice", "minPriceEth",
   "minPriceStable", "licenses", "totalStake", "staked", "openChallenges", "challenged", "search")
@@ -80,7 +85,7 @@ LEFT JOIN LATERAL (
    WHERE av."chainId" = a."chainId" AND av."assetId" = a."assetId"
 ) v ON true
 LEFT JOIN LATERAL (
-  -- live: neither retired nor sold out (maxLicenses 0 = unlimited); licenses count every offer's sales.
+  -- live: neither retired nor sold out (maxLicenses 0 = unlimited), licenses count every offer's sales.
   SELECT bit_or(x.rights) FILTER (WHERE x.live) AS rights,
          array_agg(DISTINCT x.currency ORDER BY x.currency) FILTER (WHERE x.live) AS currencies,
          min(x.price) FILTER (WHERE x.live) AS "minPrice",
@@ -101,7 +106,7 @@ ON CONFLICT ("id") DO UPDATE SET
   "rights" = EXCLUDED."rights", "currencies" = EXCLUDED."currencies", "minPrice" = EXCLUDED."minPrice",
   "minPriceEth" = EXCLUDED."minPriceEth", "minPriceStable" = EXCLUDED."minPriceStable",
   "licenses" = EXCLUDED."licenses", "totalStake" = EXCLUDED."totalStake", "staked" = EXCLUDED."staked",
-  "openChallenges" = EXCLUDED."openChallenges", "challenged" = EXCLUDED."challenged", "search" = EXCLUDED."search";
+  "openChallenges" = EXCLUDED."openChallenges", "challenged" = EXCLUDED."challenged", "search" = EXCLUDED."search"
 $$;
 
 -- Backfill: every asset already projected.
