@@ -17,9 +17,11 @@ import {
 
 // Resumable uploads over tus 1.0 (https://tus.io): @tus/server writes the bytes to a file store in
 // the upload folder; this module puts Tessera's rules around it. Every request needs a session and
-// may touch only its own uploads; creating one checks the file size and the account's quota. When
-// the last byte arrives the file is streamed into the blob store under its sha256, and the upload's
-// row records that hash (GET /api/uploads/<id>/result).
+// may touch only its own uploads; creating one checks the file size and the account's quota. The
+// bytes are hashed as they are written; when the last one arrives the file is renamed into the blob
+// store under its sha256 (copied, on S3) and the upload's row records that hash
+// (GET /api/uploads/<id>/result). The tus lock is per process (MemoryLocker): several web servers
+// sharing one upload folder need a shared locker.
 
 type TusState = { server: Server; accountOf: WeakMap<Request, string> };
 const globalForTus = globalThis as typeof globalThis & { __tesseraTus?: TusState };

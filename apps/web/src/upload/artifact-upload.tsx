@@ -5,7 +5,7 @@ import type { Upload } from "tus-js-client";
 import { fetchJson } from "@/lib/api/problem";
 import { BUTTON_PRIMARY, BUTTON_SECONDARY } from "@/wallet/styles";
 import { formatBytes, TUS_ENDPOINT, UPLOAD_CHUNK_BYTES, type UploadResult, uploadResultSchema } from "./api";
-import { type InterruptedUpload, interruptedUploads } from "./previous-uploads";
+import { type InterruptedUpload, interruptedUploads, UPLOADS_CHANGED } from "./previous-uploads";
 import { describeUploadError } from "./upload-errors";
 import { addSample, bytesPerSecond, type SpeedSample, timeLeft } from "./upload-speed";
 
@@ -31,8 +31,13 @@ export function ArtifactUpload({ onUploaded }: { onUploaded?: (result: UploadRes
   const labelId = useId();
 
   useEffect(() => {
-    setInterrupted(interruptedUploads(window.localStorage));
-    return () => void upload.current?.abort();
+    const refresh = () => setInterrupted(interruptedUploads(window.localStorage));
+    refresh();
+    window.addEventListener(UPLOADS_CHANGED, refresh);
+    return () => {
+      window.removeEventListener(UPLOADS_CHANGED, refresh);
+      void upload.current?.abort();
+    };
   }, []);
 
   async function begin(file: File) {
