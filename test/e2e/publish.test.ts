@@ -317,6 +317,39 @@ describe("publishing a model from the browser", { timeout: 180_000 }, () => {
     await check("publish-8-studio");
   });
 
+  it("retires the stablecoin offer from the studio after saying what that means", async () => {
+    const row = page.getByTestId("studio-offer").filter({ hasText: "tUSD" });
+    await row.getByTestId("retire-offer").click();
+    const dialog = page.getByRole("dialog");
+    expect(await dialog.textContent()).toMatch(/Licenses already sold stay valid/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshotAtWidths(page, "publish-8-retire-dialog");
+    await dialog.getByTestId("tx-submit").click();
+    await expect
+      .poll(
+        async () => {
+          if ((await row.getByText("Retired").count()) > 0) return "retired";
+          const status = dialog.getByTestId("tx-status");
+          const state = (await status.count()) > 0 ? await status.getAttribute("data-state") : null;
+          if (state === "failed")
+            throw new Error((await dialog.getByTestId("tx-error").textContent()) ?? "failed");
+          if (state === "confirmed") await stack.index();
+          return state;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe("retired");
+    const retired = await stack.db.offer.findMany({
+      where: {
+        chainId: 31337,
+        retired: true,
+        currency: { not: "0x0000000000000000000000000000000000000000" },
+      },
+    });
+    expect(retired.map((o) => o.price.toFixed())).toContain("250000000");
+    await page.keyboard.press("Escape");
+  });
+
   it("publishes version 2 from the studio: one upload, one transaction", async () => {
     const bytes = randomBytes(1024 * 1024);
     const expected = `0x${createHash("sha256").update(bytes).digest("hex")}`;
