@@ -72,7 +72,7 @@ afterEach(async () => {
 const RECORD_STATES = `(() => {
   window.__txStates = [];
   new MutationObserver(() => {
-    const el = document.querySelector('[data-testid="tx-status"]');
+    const el = document.querySelector('[data-testid="stake-form"] [data-testid="tx-status"]');
     const state = el && el.getAttribute("data-state");
     if (state && window.__txStates[window.__txStates.length - 1] !== state) window.__txStates.push(state);
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
@@ -94,14 +94,17 @@ async function openAsset(assetId: bigint, chainId?: number): Promise<{ page: Pag
 
 async function connectAndFill(page: Page, amount: string) {
   // After a reload the wallet reconnects by itself; otherwise the gate offers to connect.
-  const gate = page.getByTestId("write-connect").or(page.getByTestId("tx-submit"));
+  const gate = stakeForm(page).getByTestId("write-connect").or(stakeForm(page).getByTestId("tx-submit"));
   await gate.first().waitFor({ timeout: 20_000 });
-  if (await page.getByTestId("write-connect").isVisible()) await page.getByTestId("write-connect").click();
-  await page.getByTestId("tx-submit").waitFor({ timeout: 20_000 });
+  if (await stakeForm(page).getByTestId("write-connect").isVisible())
+    await stakeForm(page).getByTestId("write-connect").click();
+  await stakeForm(page).getByTestId("tx-submit").waitFor({ timeout: 20_000 });
   await page.getByLabel(/Amount to stake/).fill(amount);
 }
 
-const state = (page: Page) => page.getByTestId("tx-status").getAttribute("data-state");
+/** The stake control: the asset page also has a Buy control per offer, with the same test ids. */
+const stakeForm = (page: Page) => page.getByTestId("stake-form");
+const state = (page: Page) => stakeForm(page).getByTestId("tx-status").getAttribute("data-state");
 const states = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { __txStates: string[] }).__txStates);
 const stakeTotal = (page: Page) => page.getByTestId("stake-total").textContent();
@@ -119,7 +122,7 @@ async function reach(page: Page, target: string) {
       async () => {
         const now = await state(page);
         if (now === "failed" && target !== "failed") {
-          throw new Error(`the flow failed: ${await page.getByTestId("tx-error").textContent()}`);
+          throw new Error(`the flow failed: ${await stakeForm(page).getByTestId("tx-error").textContent()}`);
         }
         return now;
       },
@@ -142,10 +145,10 @@ describe("staking through the transaction flow", () => {
     const before = await stakeTotal(page);
     const totalBefore = await totalStake(assetId);
     await connectAndFill(page, "250");
-    expect(await page.getByTestId("tx-status").textContent()).toMatch(
+    expect(await stakeForm(page).getByTestId("tx-status").textContent()).toMatch(
       /one free signature and one transaction/,
     );
-    await page.getByTestId("tx-submit").click();
+    await stakeForm(page).getByTestId("tx-submit").click();
     await indexWhenConfirmed(page);
 
     expect(await states(page)).toEqual([
@@ -180,11 +183,13 @@ describe("staking through the transaction flow", () => {
     const before = await stakeTotal(page);
     await connectAndFill(page, "40");
     await rpc("evm_setAutomine", [false]);
-    await page.getByTestId("tx-submit").click();
+    await stakeForm(page).getByTestId("tx-submit").click();
     await reach(page, "pending");
     await page.reload();
     await reach(page, "pending");
-    expect(await page.getByTestId("tx-status").textContent()).toMatch(/sent before this page loaded/);
+    expect(await stakeForm(page).getByTestId("tx-status").textContent()).toMatch(
+      /sent before this page loaded/,
+    );
     await screenshotAtWidths(page, "stake-pending-after-reload");
     await rpc("evm_mine");
     await indexWhenConfirmed(page);
@@ -196,8 +201,8 @@ describe("staking through the transaction flow", () => {
     const { page, wallet } = await openAsset(assetIds[2] as bigint);
     await connectAndFill(page, "5");
     wallet.declineNext("eth_sendTransaction");
-    await page.getByTestId("tx-submit").click();
-    const error = page.getByTestId("tx-error");
+    await stakeForm(page).getByTestId("tx-submit").click();
+    const error = stakeForm(page).getByTestId("tx-error");
     await error.waitFor({ timeout: 30_000 });
     expect(await error.getAttribute("data-kind")).toBe("rejected");
     expect(await error.textContent()).toMatch(/You declined in your wallet, so nothing was sent/);
@@ -210,7 +215,7 @@ describe("staking through the transaction flow", () => {
     expect(wallet.count("eth_signTypedData_v4")).toBe(1);
 
     await connectAndFill(page, "5");
-    await page.getByTestId("tx-submit").click();
+    await stakeForm(page).getByTestId("tx-submit").click();
     await indexWhenConfirmed(page);
     expect(wallet.count("eth_sendTransaction")).toBe(2);
   });
@@ -219,7 +224,7 @@ describe("staking through the transaction flow", () => {
     const { page, wallet } = await openAsset(assetIds[3] as bigint);
     await connectAndFill(page, "7");
     await rpc("evm_setAutomine", [false]);
-    await page.getByTestId("tx-submit").click();
+    await stakeForm(page).getByTestId("tx-submit").click();
     await reach(page, "pending");
     // The network's fee jumps: the next block leaves the stake transaction waiting, as a wallet
     // user sees before pressing "speed up". The page has fetched the transaction by then.
@@ -230,7 +235,7 @@ describe("staking through the transaction flow", () => {
     await rpc("hardhat_setNextBlockBaseFeePerGas", [toHex(parseUnits("1000", 9))]);
     await rpc("evm_mine");
     await fetched;
-    const sentHash = await page.getByTestId("tx-status").locator("[title]").getAttribute("title");
+    const sentHash = await stakeForm(page).getByTestId("tx-status").locator("[title]").getAttribute("title");
     const sent = (await rpc("eth_getTransactionByHash", [sentHash])) as {
       hash: Hex;
       nonce: Hex;
@@ -252,7 +257,9 @@ describe("staking through the transaction flow", () => {
     expect(replacement).not.toBe(sent.hash);
     await rpc("evm_mine");
     await indexWhenConfirmed(page);
-    expect(await page.getByTestId("tx-status").locator("[title]").getAttribute("title")).toBe(replacement);
+    expect(await stakeForm(page).getByTestId("tx-status").locator("[title]").getAttribute("title")).toBe(
+      replacement,
+    );
     expect(wallet.count("eth_sendTransaction")).toBe(1);
   });
 
@@ -281,8 +288,8 @@ describe("staking through the transaction flow", () => {
       await stack.publicClient.waitForTransactionReceipt({ hash });
     }
     await connectAndFill(page, "3");
-    await page.getByTestId("tx-submit").click();
-    const error = page.getByTestId("tx-error");
+    await stakeForm(page).getByTestId("tx-submit").click();
+    const error = stakeForm(page).getByTestId("tx-error");
     await error.waitFor({ timeout: 30_000 });
     expect(await error.textContent()).toMatch(new RegExp(`Asset #${assetId} has an open challenge`));
     expect(wallet.count("eth_sendTransaction")).toBe(0);
@@ -291,17 +298,19 @@ describe("staking through the transaction flow", () => {
 
   it("replaces the write button with Switch to Hardhat on another network", async () => {
     const { page, wallet } = await openAsset(assetIds[0] as bigint, 1);
-    await page.getByTestId("write-connect").click();
-    const switchButton = page.getByTestId("write-switch-chain");
+    await stakeForm(page).getByTestId("write-connect").click();
+    const switchButton = stakeForm(page).getByTestId("write-switch-chain");
     await switchButton.waitFor({ timeout: 20_000 });
     expect(await switchButton.textContent()).toBe("Switch to Hardhat");
-    expect(await page.getByTestId("tx-submit").count()).toBe(0);
+    expect(await stakeForm(page).getByTestId("tx-submit").count()).toBe(0);
     await screenshotAtWidths(page, "stake-wrong-network");
     await switchButton.click();
-    await page.getByTestId("tx-submit").waitFor({ timeout: 20_000 });
+    await stakeForm(page).getByTestId("tx-submit").waitFor({ timeout: 20_000 });
     expect(wallet.chainId()).toBe(31337);
     // An empty amount: the button is disabled and says why.
-    expect(await page.getByTestId("tx-submit").isDisabled()).toBe(true);
-    expect(await page.getByTestId("tx-disabled-reason").textContent()).toBe("Enter how much to stake.");
+    expect(await stakeForm(page).getByTestId("tx-submit").isDisabled()).toBe(true);
+    expect(await stakeForm(page).getByTestId("tx-disabled-reason").textContent()).toBe(
+      "Enter how much to stake.",
+    );
   });
 });

@@ -140,8 +140,9 @@ describe("My uploads", () => {
     await page.getByTestId("upload-interrupted").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByTestId("upload-row-cancel").click();
-    await expect.poll(() => page.getByTestId("upload-row").count()).toBe(1);
-    await expect.poll(() => page.getByTestId("upload-interrupted").count()).toBe(0);
+    // The cancel is a request and a re-render: wait for its outcome, however loaded the machine is.
+    await expect.poll(() => page.getByTestId("upload-row").count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId("upload-interrupted").count(), { timeout: 20_000 }).toBe(0);
     expect(await stack.db.upload.count({ where: { status: "RECEIVING" } })).toBe(0);
     expect(wallet.count("eth_sendTransaction")).toBe(0);
   });
