@@ -50,6 +50,7 @@ let web: Service | undefined;
 
 try {
   // 1. A 1 GiB artifact in the blob store, published as the latest version of a seeded model.
+  await stack.index();
   const source = join(work, "artifact.bin");
   const sha256 = await writeRandomFile(source, size);
   const blobs = await DiskBlobStore.open(stack.blobDir);
