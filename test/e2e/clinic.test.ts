@@ -314,6 +314,8 @@ describe("the clinic journey", () => {
     ({ page, wallet } = await signedInAs(clinic));
     await page.goto(`${web}/assets/${stack.chainId}/${cxrTriage}`);
     const offer = page.locator(`li[data-offer-id="${offers.eth}"]`);
+    // Each offer shows one Buy button; the form opens under it.
+    await offer.getByTestId("buy-open").click();
     await offer.getByTestId("buy-form").waitFor();
     await offer.getByTestId("tx-submit").waitFor({ timeout: 20_000 });
     await offer.getByLabel("Seats").fill("2");
@@ -375,6 +377,7 @@ describe("the clinic journey", () => {
   it("buys with the stablecoin: exactly one permit signature and one transaction, no approval", async () => {
     await page.goto(`${web}/assets/${stack.chainId}/${cxrTriage}`);
     const offer = page.locator(`li[data-offer-id="${offers.tusd}"]`);
+    await offer.getByTestId("buy-open").click();
     await offer.getByTestId("tx-submit").waitFor({ timeout: 20_000 });
     await offer.getByLabel("Seats").fill("3");
     await offer.getByLabel("Periods").fill("2");
