@@ -209,7 +209,12 @@ try {
       what: "purchase receipt in hand → POST /api/downloads answered with a link (isValid read on chain; nothing indexed)",
     },
   };
-  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  // Short number arrays on one line, as the repo's formatter (biome) writes them.
+  const json = JSON.stringify(results, null, 2).replace(
+    /\[\s+([\d.,\s]+?)\s+\]/g,
+    (_, items: string) => `[${items.split(/,\s*/).join(", ")}]`,
+  );
+  writeFileSync(RESULTS, `${json}\n`);
   console.log(
     JSON.stringify(
       { download: results.download, purchaseToDownloadMs: results.purchaseToDownloadMs },
