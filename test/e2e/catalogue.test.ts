@@ -3,6 +3,7 @@
 // serious or critical violation), fits a 375 px screen, and is screenshotted at 1280 and 375 px.
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeCursor, encodeCursor } from "../../apps/web/src/lib/catalogue-query.ts";
 import { DEV_ACCOUNT, devAccount } from "../../scripts/lib/accounts.ts";
 import { seriousAxeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
@@ -78,7 +79,22 @@ describe("catalogue: search -> filter -> asset page", () => {
 
     await page.goto(`${webUrl}/explore?sort=newest`);
     expect(await page.getByTestId("next-page").count()).toBe(0);
+    expect(await page.getByTestId("previous-page").count()).toBe(0);
     expect((await names(page)).length).toBe(stack.seededNames.length);
+
+    // A later page (here: after a cursor above every asset's sales) links back; "Previous page" keeps
+    // the sort in the URL and, reaching the start, shows the first page.
+    const after = encodeCursor({ s: "licensed", k: "1000000", id: "1" });
+    await page.goto(`${webUrl}/explore?sort=licensed&cursor=${after}`);
+    const firstPage = await names(page);
+    expect(firstPage.length).toBe(stack.seededNames.length);
+    await checkPage(page, "explore-later-page");
+    await page.getByTestId("previous-page").click();
+    await page.waitForURL((url) => url.searchParams.get("cursor") !== after);
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("licensed");
+    expect(decodeCursor(new URL(page.url()).searchParams.get("cursor") ?? "")?.b).toBe(1);
+    expect(await names(page)).toEqual(firstPage);
+    expect(await page.getByTestId("previous-page").count()).toBe(0);
     await page.close();
   });
 

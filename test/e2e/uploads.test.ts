@@ -127,6 +127,23 @@ describe("My uploads", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await fitsViewportWidth(page)).toBe(true);
     await screenshotAtWidths(page, "uploads-stored");
+
+    // An upload abandoned by a reload can be cancelled from the list: its row, bytes and notice go.
+    const small = join(dir, "draft-weights.bin");
+    writeFileSync(small, randomBytes(5_000_000));
+    const cdpForCancel = await browser.newCDPSession(page);
+    await throttleUploads(cdpForCancel, 1_000_000);
+    await page.getByTestId("upload-file-input").setInputFiles(small);
+    await expect.poll(() => progress(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+    await page.reload();
+    await page.getByTestId("upload-row-cancel").waitFor();
+    await page.getByTestId("upload-interrupted").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByTestId("upload-row-cancel").click();
+    await expect.poll(() => page.getByTestId("upload-row").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("upload-interrupted").count()).toBe(0);
+    expect(await stack.db.upload.count({ where: { status: "RECEIVING" } })).toBe(0);
+    expect(wallet.count("eth_sendTransaction")).toBe(0);
   });
 });
 

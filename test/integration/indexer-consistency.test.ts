@@ -63,6 +63,7 @@ describe("indexer consistency", () => {
           "UnbondingEntry",
           "Challenge",
           "CuratorReward",
+          "CatalogueEntry",
         ]) {
       expect(dump[table]?.length, `${table} rows`).toBeGreaterThan(0);
     }
@@ -139,6 +140,7 @@ describe("indexer consistency", () => {
           "UnbondingEntry",
           "Challenge",
           "CuratorReward",
+          "CatalogueEntry",
         ])
       expect(
         Object.keys(report.checked).some((key) => key.startsWith(table)),
@@ -156,5 +158,21 @@ describe("indexer consistency", () => {
     );
     await incremental.db.shareHolding.update({ where: { id: row.id }, data: { balance: { decrement: 1 } } });
     expect(corrupt.mismatches.filter((m) => m.startsWith("ShareHolding.")).length).toBeGreaterThanOrEqual(2);
+    // A catalogue entry that drifted from its inputs (one more license than its offers sold) fails too.
+    await incremental.db.$executeRawUnsafe(
+      `UPDATE "CatalogueEntry" SET licenses = licenses + 1 WHERE id = (SELECT min(id) FROM "CatalogueEntry" WHERE "chainId" = $1)`,
+      CHAIN_ID,
+    );
+    const drifted = await checkAgainstContracts(
+      incremental.db,
+      harness.publicClient,
+      harness.contracts,
+      CHAIN_ID,
+    );
+    await incremental.db.$executeRawUnsafe(
+      `UPDATE "CatalogueEntry" SET licenses = licenses - 1 WHERE id = (SELECT min(id) FROM "CatalogueEntry" WHERE "chainId" = $1)`,
+      CHAIN_ID,
+    );
+    expect(drifted.mismatches.filter((m) => m.startsWith("CatalogueEntry.licenses "))).toHaveLength(1);
   }, 120_000);
 });

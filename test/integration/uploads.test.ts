@@ -93,6 +93,7 @@ const nothingStored = async () => {
 
 describe("resumable uploads", () => {
   let uploadId: string;
+  let bobsUpload: string;
   const bytes = randomBytes(40 * MiB);
 
   it("resumes an upload interrupted about halfway and ends with the same sha256", async () => {
@@ -187,11 +188,32 @@ describe("resumable uploads", () => {
   it("refuses an upload that would take the account over its quota, and stores nothing", async () => {
     // 40 MiB are stored; 61 MiB more would pass 100 MiB.
     const body = await problem(await create(61 * MiB, alice), 413, "UPLOAD_QUOTA_EXCEEDED");
-    expect(body.detail).toMatch(/^Your uploads already use 41\.9 MB of your 105 MB allowance/);
+    expect(body.detail).toMatch(
+      /^Your uploads already use 41\.9 MB of your 105 MB allowance.*larger allowance\.$/,
+    );
     await nothingStored();
     // Another account has its own allowance.
     const ok = await create(61 * MiB, bob);
     expect(ok.status).toBe(201);
+    bobsUpload = ok.headers.get("location") ?? "";
+  });
+
+  it("cancels an unfinished upload: the row, its files and its claim on the quota go; only its owner may", async () => {
+    const url = `${web}${bobsUpload}`;
+    const id = bobsUpload.split("/").at(-1) as string;
+    const cancel = (cookie: string) =>
+      fetch(url, { method: "DELETE", headers: { "tus-resumable": "1.0.0", cookie } });
+    expect((await cancel(alice)).status).toBe(404);
+    expect(await stack.db.upload.count({ where: { id } })).toBe(1);
+    expect((await cancel(bob)).status).toBe(204);
+    expect(await stack.db.upload.count({ where: { id } })).toBe(0);
+    await nothingStored();
+    // A finished upload cannot be cancelled (its blob may be published).
+    const finished = await fetch(`${endpoint}/${uploadId}`, {
+      method: "DELETE",
+      headers: { "tus-resumable": "1.0.0", cookie: alice },
+    });
+    await problem(finished, 409, "UPLOAD_FINISHED");
   });
 
   it("refuses a file name with control characters", async () => {

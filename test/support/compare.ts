@@ -10,16 +10,13 @@ export type TableDump = Record<string, unknown[]>;
 export async function dumpTables(db: PrismaClient, chainId: number): Promise<TableDump> {
   const dump: TableDump = {};
   for (const table of COMPARED) {
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT * FROM "${table}" WHERE "chainId" = $1`,
+    // Each row as Postgres' own JSON text: exact for uint256 numerics, and readable for the columns
+    // Prisma cannot decode (CatalogueEntry's tsvector copy of the card's search document).
+    const rows = await db.$queryRawUnsafe<{ row: string }[]>(
+      `SELECT (to_jsonb(t) - 'updatedAt')::text AS row FROM "${table}" t WHERE t."chainId" = $1`,
       chainId,
     );
-    dump[table] = rows
-      .map((row) => {
-        const { updatedAt: _ignored, ...rest } = row;
-        return JSON.stringify(rest, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
-      })
-      .sort();
+    dump[table] = rows.map(({ row }) => row).sort();
   }
   return dump;
 }

@@ -22,6 +22,9 @@
 //   Challenge: challenger, assetId, slashBps, challengerShareBps, bond, status (challengeOf)
 //   CuratorReward: per asset and currency, rewards notified - claimed >= what stakers can still
 //     claim (sum of pendingRewards), and per staker claimed <= notified overall
+//   CatalogueEntry: every column recomputed here, in TypeScript, from the rows checked above (Asset,
+//     Offer, Currency, AssetStake), AssetVersion and the off-chain ModelCard; one entry per asset.
+//     Independent of the SQL function (catalogue_refresh) the indexer maintains it with.
 import { assetRegistryAbi, licenseManagerAbi, royaltySharesAbi, stakingPoolAbi } from "@tessera/abi";
 import { Prisma, type PrismaClient } from "@tessera/db";
 import type { Address, Hex, PublicClient } from "viem";
@@ -43,6 +46,18 @@ const big = (value: unknown) => BigInt(String(value));
 const seconds = (value: unknown) =>
   value === null ? 0n : BigInt(Math.round(new Date(String(value)).getTime() / 1000));
 
+/** Rows of a raw query, numeric columns (Prisma Decimals) as exact bigints. */
+async function query(db: PrismaClient, sql: string, ...values: unknown[]): Promise<Row[]> {
+  return (await db.$queryRawUnsafe<Row[]>(sql, ...values)).map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [
+        k,
+        Prisma.Decimal.isDecimal(v) ? BigInt((v as Prisma.Decimal).toFixed()) : v,
+      ]),
+    ),
+  );
+}
+
 export async function checkAgainstContracts(
   db: PrismaClient,
   publicClient: PublicClient,
@@ -53,15 +68,7 @@ export async function checkAgainstContracts(
   const blockNumber = checkpoint.blockNumber;
   const block = await publicClient.getBlock({ blockNumber });
   // Numeric columns come back as Prisma Decimals: made exact bigints here.
-  const rows = async (table: string) =>
-    (await db.$queryRawUnsafe<Row[]>(`SELECT * FROM "${table}" WHERE "chainId" = $1`, chainId)).map((row) =>
-      Object.fromEntries(
-        Object.entries(row).map(([k, v]) => [
-          k,
-          Prisma.Decimal.isDecimal(v) ? BigInt((v as Prisma.Decimal).toFixed()) : v,
-        ]),
-      ),
-    );
+  const rows = async (table: string) => query(db, `SELECT * FROM "${table}" WHERE "chainId" = $1`, chainId);
   const checked: Record<string, number> = {};
   const mismatches: string[] = [];
   const expect = (what: string, projected: unknown, onChain: unknown) => {
@@ -282,5 +289,101 @@ export async function checkAgainstContracts(
       mismatches.push(`CuratorReward ${key}: notified - claimed ${left} < claimable ${pending}`);
     if (left < 0n) mismatches.push(`CuratorReward ${key}: more claimed than notified (${left})`);
   }
+
+  // The catalogue projection, recomputed from its inputs.
+  const entries = await query(
+    db,
+    `SELECT id, "assetId", kind, "metadataUri", "registeredAt", "newestVersionAt", name, task, "regulatoryStatus",
+       "clinicalUse", rights, currencies, "minPrice", "minPriceEth", "minPriceStable", licenses, "totalStake", staked,
+       "openChallenges", challenged, search::text AS search
+     FROM "CatalogueEntry" WHERE "chainId" = $1`,
+    chainId,
+  );
+  const expected = await expectedCatalogueEntries(db, chainId);
+  expect("CatalogueEntry count", entries.length, expected.size);
+  for (const entry of entries) {
+    const want = expected.get(String(entry.assetId));
+    if (!want) {
+      mismatches.push(`CatalogueEntry ${entry.assetId}: an entry for an asset that does not exist`);
+      continue;
+    }
+    for (const [column, value] of Object.entries(want))
+      expect(`CatalogueEntry.${column} ${entry.assetId}`, comparable(entry[column]), comparable(value));
+  }
   return { checked, mismatches };
+}
+
+const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+const comparable = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(",") : value;
+
+/**
+ * What each asset's CatalogueEntry must hold, by assetId: computed here from the raw rows, apart from
+ * the SQL that maintains it. Live offer = not retired and not sold out (maxLicenses 0: unlimited).
+ */
+export async function expectedCatalogueEntries(
+  db: PrismaClient,
+  chainId: number,
+): Promise<Map<string, Record<string, unknown>>> {
+  const byAsset = <T extends Row>(list: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of list) map.set(String(row.assetId), [...(map.get(String(row.assetId)) ?? []), row]);
+    return map;
+  };
+  const select = (table: string) => query(db, `SELECT * FROM "${table}" WHERE "chainId" = $1`, chainId);
+  const [assets, offers, stakes, versions, currencies, cards] = await Promise.all([
+    select("Asset"),
+    select("Offer"),
+    select("AssetStake"),
+    select("AssetVersion"),
+    select("Currency"),
+    query(
+      db,
+      `SELECT sha256, name, task, "regulatoryStatus", "clinicalUse", search::text AS search FROM "ModelCard"`,
+    ),
+  ]);
+  const offersOf = byAsset(offers);
+  const versionsOf = byAsset(versions);
+  const stakeOf = new Map(stakes.map((s) => [String(s.assetId), s]));
+  const stable = new Set(currencies.filter((c) => c.allowed).map((c) => String(c.address)));
+  const cardOf = new Map(cards.map((c) => [String(c.sha256), c]));
+  const out = new Map<string, Record<string, unknown>>();
+  const min = (values: bigint[]) => [...values].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))[0] ?? null;
+  for (const a of assets) {
+    const uri = String(a.metadataUri);
+    const card = uri.startsWith("tessera://card/")
+      ? cardOf.get(uri.slice("tessera://card/".length))
+      : undefined;
+    const all = offersOf.get(String(a.assetId)) ?? [];
+    const live = all.filter(
+      (o) => !o.retired && (big(o.maxLicenses) === 0n || big(o.sold) < big(o.maxLicenses)),
+    );
+    const stake = stakeOf.get(String(a.assetId));
+    const totalStake = stake ? big(stake.totalStake) : 0n;
+    const openChallenges = stake ? Number(stake.openChallenges) : 0;
+    const published = (versionsOf.get(String(a.assetId)) ?? []).map((v) => (v.publishedAt as Date).getTime());
+    out.set(String(a.assetId), {
+      id: `${chainId}:${a.assetId}`,
+      kind: a.kind,
+      metadataUri: uri,
+      registeredAt: a.registeredAt,
+      newestVersionAt: published.length > 0 ? new Date(Math.max(...published)) : a.registeredAt,
+      name: card?.name ?? null,
+      task: card?.task ?? null,
+      regulatoryStatus: card?.regulatoryStatus ?? null,
+      clinicalUse: card?.clinicalUse ?? false,
+      rights: live.reduce((bits, o) => bits | Number(o.rights), 0),
+      currencies: [...new Set(live.map((o) => String(o.currency)))].sort(),
+      minPrice: min(live.map((o) => big(o.price))),
+      minPriceEth: min(live.filter((o) => o.currency === ZERO_ADDRESS).map((o) => big(o.price))),
+      minPriceStable: min(live.filter((o) => stable.has(String(o.currency))).map((o) => big(o.price))),
+      licenses: all.reduce((sum, o) => sum + big(o.sold), 0n),
+      totalStake,
+      staked: totalStake > 0n,
+      openChallenges,
+      challenged: openChallenges > 0,
+      search: card?.search ?? null,
+    });
+  }
+  return out;
 }

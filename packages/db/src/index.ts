@@ -5,6 +5,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client.ts";
 
+export { refreshCatalogueEntries } from "./catalogue-entries.ts";
 export type { Asset, ChainEvent, IndexerCheckpoint, ModelCard, Upload } from "./generated/client.ts";
 export { AssetKind, Prisma } from "./generated/client.ts";
 export { type ModelCardInput, saveModelCard } from "./model-cards.ts";

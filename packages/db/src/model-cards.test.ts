@@ -2,7 +2,7 @@
 // document always agree with the card that is stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardFacets, splitCard } from "./card-front-matter.ts";
-import { createPrismaClient, type PrismaClient, saveModelCard } from "./index.ts";
+import { createPrismaClient, type PrismaClient, refreshCatalogueEntries, saveModelCard } from "./index.ts";
 import { createTestDatabase, type TestDatabase } from "./testing.ts";
 
 const CARD = `---
@@ -92,5 +92,79 @@ describe("saveModelCard", () => {
     expect(await match("radiologist")).toHaveLength(1);
     expect(await match("pipeline_tag")).toHaveLength(0);
     expect(await match("clinic set")).toHaveLength(0);
+  });
+});
+
+// The catalogue projection follows the card: an asset registered before its card was saved gets the
+// card's facets and search document when the card arrives, and again when the card is rewritten.
+describe("saveModelCard and the catalogue projection", () => {
+  let database: TestDatabase;
+  let prisma: PrismaClient;
+  const sha = "b".repeat(64);
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    prisma = createPrismaClient(database.url);
+    await prisma.asset.create({
+      data: {
+        id: "31337:1",
+        chainId: 31337,
+        assetId: 1n,
+        kind: "MODEL",
+        owner: "0x0000000000000000000000000000000000000001",
+        metadataUri: `tessera://card/${sha}`,
+        contentHash: `0x${"c".repeat(64)}`,
+        versionCount: 1,
+        parentCount: 0,
+        blockNumber: 1n,
+        txHash: `0x${"d".repeat(64)}`,
+        logIndex: 0,
+        registeredAt: new Date("2026-01-01T00:00:00Z"),
+        updatedBlock: 1n,
+      },
+    });
+    await refreshCatalogueEntries(prisma, 31337, [1n]);
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await database?.drop();
+  });
+
+  const entry = async () =>
+    (
+      await prisma.$queryRaw<
+        Array<{ name: string | null; task: string | null; clinicalUse: boolean; matches: boolean }>
+      >`SELECT name, task, "clinicalUse", search @@ websearch_to_tsquery('english', 'radiologist') AS matches
+        FROM "CatalogueEntry" WHERE id = '31337:1'`
+    )[0];
+
+  it("has an entry without card facets while the card is missing", async () => {
+    expect(await entry()).toEqual({ name: null, task: null, clinicalUse: false, matches: null });
+  });
+
+  it("fills the entry's facets and document when the card is saved, and follows a rewrite", async () => {
+    await saveModelCard(prisma, {
+      sha256: sha,
+      name: "CXR Triage",
+      summary: "Chest X-ray triage",
+      body: CARD,
+    });
+    expect(await entry()).toEqual({
+      name: "CXR Triage",
+      task: "image-classification",
+      clinicalUse: true,
+      matches: true,
+    });
+    await saveModelCard(prisma, {
+      sha256: sha,
+      name: "CXR Triage 2",
+      summary: "Chest X-ray triage",
+      body: CARD.replace("clinical_use: true", "clinical_use: false").replace("radiologist", "reader"),
+    });
+    expect(await entry()).toEqual({
+      name: "CXR Triage 2",
+      task: "image-classification",
+      clinicalUse: false,
+      matches: false,
+    });
   });
 });

@@ -2,7 +2,8 @@
 // changes, undo journal, block hashes and checkpoint, so a crash leaves all of a batch or none of it.
 // Raw events are inserted first with ON CONFLICT DO NOTHING: only events new to the database reach the
 // projections, so processing a range twice changes nothing. Writes are one statement per table.
-import { Prisma, type PrismaClient } from "@tessera/db";
+import { Prisma, type PrismaClient, refreshCatalogueEntries } from "@tessera/db";
+import { refreshCatalogueForBatch, rollbackCatalogueAssets } from "./catalogue.ts";
 import type { DecodedEvent } from "./decode.ts";
 import { ALL_PROJECTION_TABLES, FACT_TABLES, type Rows, TABLES, type Table } from "./projection/rows.ts";
 import type { UndoEntry, WorkingSet } from "./projection/working-set.ts";
@@ -69,7 +70,8 @@ export async function loadRows(
   }
 }
 
-/** Writes a batch's projection changes, undo journal, block hashes and checkpoint. */
+/** Writes a batch's projection changes (and the catalogue entries they affect), undo journal, block
+ *  hashes and checkpoint. */
 export async function writeBatch(
   tx: Tx,
   chainId: number,
@@ -89,6 +91,7 @@ export async function writeBatch(
       toJson(rows),
     );
   }
+  await refreshCatalogueForBatch(tx, chainId, ws);
   if (ws.undo.length > 0) await insertUndo(tx, chainId, ws.undo);
   if (blocks.length > 0) {
     await tx.$executeRawUnsafe(
@@ -142,6 +145,7 @@ export async function rollbackTo(db: PrismaClient, chainId: number, ancestor: Ch
         chainId,
         ancestor.blockNumber,
       );
+      const catalogue = await rollbackCatalogueAssets(tx, chainId, entries, ancestor.blockNumber);
       for (const table of TABLES) {
         const mine = entries.filter((e) => e.tableName === table);
         const created = mine.filter((e) => e.before === null).map((e) => e.rowId);
@@ -159,6 +163,7 @@ export async function rollbackTo(db: PrismaClient, chainId: number, ancestor: Ch
           ancestor.blockNumber,
         );
       }
+      await refreshCatalogueEntries(tx, chainId, catalogue);
       await tx.chainEvent.deleteMany({ where: after });
       await tx.projectionUndo.deleteMany({ where: after });
       await tx.block.deleteMany({ where: { chainId, number: { gt: ancestor.blockNumber } } });

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -145,5 +145,35 @@ describe("DiskBlobStore on disk", () => {
     expect(await readdir(join(root, "sha256", hex.slice(0, 2)))).toEqual([hex]);
     expect((await stat(join(root, "sha256", hex.slice(0, 2), hex))).mode & 0o777).toBe(0o444);
     expect(await store.tempFiles()).toEqual([]);
+  });
+
+  it("adopts a finished file by renaming it under its hash (same inode: no copy), hashing it when not told", async () => {
+    const store = await freshStore();
+    const bytes = randomBytes(300_000);
+    const source = join(root, "upload.bin");
+    await writeFile(source, bytes);
+    const inode = (await stat(source)).ino;
+    const put = await store.adoptFile(source, { size: bytes.byteLength });
+    expect(put).toEqual({ sha256: sha256Of(bytes), size: bytes.byteLength, created: true });
+    const hex = put.sha256.slice(2);
+    expect((await stat(join(root, "sha256", hex.slice(0, 2), hex))).ino).toBe(inode);
+    await expect(stat(source)).rejects.toMatchObject({ code: "ENOENT" });
+    expect((await bytesOf(await store.read(put.sha256))).equals(bytes)).toBe(true);
+
+    // The same bytes again: stored once, the second file removed.
+    await writeFile(source, bytes);
+    expect(await store.adoptFile(source, { size: bytes.byteLength, sha256: put.sha256 })).toMatchObject({
+      created: false,
+    });
+    await expect(stat(source)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("refuses to adopt a file whose size is not the one declared, and leaves it in place", async () => {
+    const store = await freshStore();
+    const source = join(root, "short.bin");
+    await writeFile(source, randomBytes(100));
+    await expect(store.adoptFile(source, { size: 101 })).rejects.toMatchObject({ code: "IO" });
+    expect((await stat(source)).size).toBe(100);
+    expect(await readdir(join(root, "sha256"))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { constants } from "node:fs";
+import { constants, createReadStream } from "node:fs";
 import { chmod, type FileHandle, mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
@@ -121,6 +121,53 @@ export class DiskBlobStore implements BlobStore {
     }
   }
 
+  /**
+   * Takes a whole file that already sits on this store's filesystem (a finished upload) in under its
+   * hash by renaming it: no second copy of the bytes. `sha256` is the hash the caller computed while
+   * the bytes arrived (it vouches for it); without it the file is read once to hash it. The file is
+   * fsynced before the rename. On another filesystem (EXDEV) it falls back to a streamed put. The
+   * source path is gone afterwards either way.
+   */
+  async adoptFile(path: string, options: { size: number; sha256?: Sha256Hex }): Promise<PutResult> {
+    const known = options.sha256 === undefined ? undefined : parseSha256Hex(options.sha256);
+    try {
+      const file = await open(path, "r+");
+      let sha256: Sha256Hex;
+      try {
+        const { size } = await file.stat();
+        if (size !== options.size)
+          throw new Error(`the file has ${size} bytes, not the ${options.size} expected`);
+        sha256 = known ?? (await hashFile(file));
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      const finalPath = this.pathOf(sha256);
+      if (await exists(finalPath)) {
+        await unlink(path);
+        return { sha256, size: options.size, created: false };
+      }
+      await mkdir(join(finalPath, ".."), { recursive: true });
+      await chmod(path, 0o444);
+      try {
+        await rename(path, finalPath);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+        const put = await this.put(createReadStream(path, { highWaterMark: 1024 * 1024 }), {
+          expectedSha256: sha256,
+          maxBytes: options.size,
+        });
+        await unlink(path);
+        return put;
+      }
+      await syncDirectory(join(finalPath, ".."));
+      return { sha256, size: options.size, created: true };
+    } catch (error) {
+      if (isBlobStoreError(error)) throw error;
+      throw new BlobStoreError("IO", `Storing ${path} failed: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
   async stat(sha256: Sha256Hex): Promise<{ size: number } | null> {
     const info = await stat(this.pathOf(sha256)).catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT") return null;
@@ -170,6 +217,18 @@ async function writeAll(file: FileHandle, chunk: Uint8Array): Promise<void> {
     const { bytesWritten } = await file.write(chunk, offset, chunk.byteLength - offset);
     offset += bytesWritten;
   }
+}
+
+async function hashFile(file: FileHandle): Promise<Sha256Hex> {
+  const hash = newSha256();
+  for await (const chunk of file.createReadStream({
+    start: 0,
+    autoClose: false,
+    highWaterMark: 1024 * 1024,
+  })) {
+    hash.update(chunk as Buffer);
+  }
+  return digestHex(hash);
 }
 
 async function exists(path: string): Promise<boolean> {

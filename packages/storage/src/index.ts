@@ -17,4 +17,4 @@ export {
   parseBlobStoreEnv,
   s3Configured,
 } from "./open-store.ts";
-export { isSha256Hex, parseSha256Hex, type Sha256Hex } from "./sha256.ts";
+export { digestHex, isSha256Hex, newSha256, parseSha256Hex, type Sha256Hex } from "./sha256.ts";

@@ -96,6 +96,13 @@ describe("cursors and URLs", () => {
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
     expect(decodeCursor(encodeCursor({ ...cursor, id: "7; DROP TABLE" } as never))).toBeNull();
     expect(decodeCursor(btoa('{"s":"newest"}'))).toBeNull();
+    // A key that is not a number would fail in SQL (a 500): refused here instead.
+    expect(decodeCursor(encodeCursor({ ...cursor, k: "abc" }))).toBeNull();
+    expect(decodeCursor(encodeCursor({ ...cursor, k: "0.0607927", b: 1 }))).toEqual({
+      ...cursor,
+      k: "0.0607927",
+      b: 1,
+    });
   });
 
   it("writes only non-default state into the URL, and reads it back identically", () => {

@@ -59,11 +59,16 @@ export function taskLabel(task: string): string {
 export const PAGE_SIZE = 24;
 const MAX_QUERY_LENGTH = 200;
 
-/** A keyset cursor: the sort key and asset id of the last item of the previous page. */
+/**
+ * A keyset cursor: the sort key and asset id of the last item of the previous page, or (`b: 1`, going
+ * back) of the first item of the next page: the page is then the PAGE_SIZE items just before it.
+ */
 export const cursorSchema = z.object({
   s: z.enum(SORTS),
-  k: z.string().max(100),
+  // A sort key as the database printed it: an integer (time in ms, count, wei) or a rank (0.0607927).
+  k: z.string().regex(/^\d{1,80}(\.\d{1,60})?$/),
   id: z.string().regex(/^\d{1,30}$/),
+  b: z.literal(1).optional(),
 });
 export type Cursor = z.infer<typeof cursorSchema>;
 

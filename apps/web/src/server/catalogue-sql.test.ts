@@ -11,10 +11,11 @@ const build = (params: Record<string, string>) =>
 const flat = (sql: string) => sql.replace(/\s+/g, " ");
 
 describe("catalogueSql", () => {
-  it("browses newest first along the registeredAt index, without touching cards", () => {
+  it("browses newest first along the projection's registeredAt index, joining nothing", () => {
     const sql = build({});
-    expect(flat(sql.text)).toContain('ORDER BY a."registeredAt" DESC, a."assetId" DESC LIMIT');
-    expect(sql.text).not.toContain("ModelCard");
+    expect(flat(sql.text)).toContain('FROM "CatalogueEntry" e WHERE');
+    expect(flat(sql.text)).toContain('ORDER BY e."registeredAt" DESC, e."assetId" DESC LIMIT');
+    expect(sql.text).not.toMatch(/ModelCard|"Offer"|"AssetStake"|JOIN/);
     expect(sql.values).toEqual([31337, 25]);
   });
 
@@ -35,9 +36,9 @@ describe("catalogueSql", () => {
 
   it("searches the card document and ranks by relevance", () => {
     const sql = flat(build({ q: "sepsis" }).text);
-    expect(sql).toContain("c.search @@ websearch_to_tsquery('english', $");
-    expect(sql).toContain("ts_rank(c.search");
-    expect(sql).toContain('ORDER BY x.key DESC, x."assetId" DESC');
+    expect(sql).toContain("e.search @@ websearch_to_tsquery('english', $");
+    expect(sql).toContain("ts_rank(e.search");
+    expect(sql).toContain('ORDER BY x.rank DESC, x."assetId" DESC');
   });
 
   it("requires one live offer to satisfy rights, currency and price together", () => {
@@ -45,32 +46,57 @@ describe("catalogueSql", () => {
     expect(sql).toMatch(
       /EXISTS \(SELECT 1 FROM "Offer" o .* NOT o\.retired .* AND o\.rights IN \(\$\d+,\$\d+,\$\d+,\$\d+\) AND o\.currency IN \(\$\d+\) AND o\.price <= \$\d+::numeric\)/,
     );
-    expect(sql).toContain('c."clinicalUse"');
+    expect(sql).toContain('e."clinicalUse"');
+    // The entry's aggregates rule assets out first: some live offer has each right, ETH under the cap.
+    expect(sql).toMatch(/e\.rights & \$\d+ = \$\d+/);
+    expect(sql).toContain('e."minPriceEth" <= $');
+  });
+
+  it("answers a currency and a maximum price from the entry's cheapest price alone (no per-offer check)", () => {
+    const sql = flat(build({ currency: "tUSD", maxPrice: "5" }).text);
+    expect(sql).toContain('e."minPriceStable" IS NOT NULL AND e."minPriceStable" <= $');
+    expect(sql).not.toContain('"Offer"');
   });
 
   it("matches rights by the bitmask values that include them (commercial + clinical: 6, 7, 14, 15)", () => {
     const sql = build({ rights: "commercial", clinical: "1" });
-    const start = sql.values.indexOf(6);
+    const start = sql.values.lastIndexOf(6); // after the entry's `rights & 6 = 6`
     expect(sql.values.slice(start, start + 4)).toEqual([6, 7, 14, 15]);
   });
 
-  it("walks the stake index from the top, then unstaked assets, and continues after the cursor", () => {
+  it("walks the stake index from the top (unstaked assets at 0 follow) and continues after the cursor", () => {
     const page1 = parseCatalogueQuery({ sort: "staked" }).query;
     expect(flat(catalogueSql(page1, 1, currencies).text)).toContain(
-      'ORDER BY s."totalStake" DESC, s."assetId" DESC',
+      'ORDER BY e."totalStake" DESC, e."assetId" DESC',
     );
-    expect(flat(catalogueSql(page1, 1, currencies).text)).toContain("UNION ALL");
     const next = catalogueSql({ ...page1, cursor: { s: "staked", k: "100", id: "5" } }, 1, currencies);
-    expect(flat(next.text)).toContain('(s."totalStake", s."assetId") < ($');
-    const unstaked = catalogueSql({ ...page1, cursor: { s: "staked", k: "0", id: "5" } }, 1, currencies);
-    expect(flat(unstaked.text)).not.toContain('FROM "AssetStake" s JOIN');
-    expect(flat(unstaked.text)).toContain('a."assetId" < $');
+    expect(flat(next.text)).toContain('(e."totalStake", e."assetId") < ($');
   });
 
-  it("sorts by price from each asset's cheapest qualifying offer, ascending after the cursor", () => {
+  it("walks the licenses index for most licensed, the cursor's key cast to the column's type", () => {
+    const sql = flat(build({ sort: "licensed" }).text);
+    expect(sql).toContain('ORDER BY e.licenses DESC, e."assetId" DESC');
+    expect(sql).not.toContain('"Offer"');
+    const query = parseCatalogueQuery({ sort: "licensed" }).query;
+    const next = flat(
+      catalogueSql({ ...query, cursor: { s: "licensed", k: "3", id: "9" } }, 1, currencies).text,
+    );
+    expect(next).toMatch(/\(e\.licenses, e\."assetId"\) < \(\$\d+::numeric::bigint, \$\d+::bigint\)/);
+  });
+
+  it("sorts by the currency's cheapest price column, ascending after the cursor", () => {
     const cheapest = parseCatalogueQuery({ sort: "price", currency: "ETH" }).query;
     const after = flat(
       catalogueSql({ ...cheapest, cursor: { s: "price", k: "100", id: "5" } }, 1, currencies).text,
+    );
+    expect(after).toContain('ORDER BY e."minPriceEth" ASC, e."assetId" ASC');
+    expect(after).toContain('(e."minPriceEth", e."assetId") > ($');
+  });
+
+  it("with wanted rights, sorts by each asset's cheapest qualifying offer, walking the offers", () => {
+    const query = parseCatalogueQuery({ sort: "price", currency: "ETH", rights: "commercial" }).query;
+    const after = flat(
+      catalogueSql({ ...query, cursor: { s: "price", k: "100", id: "5" } }, 1, currencies).text,
     );
     expect(after).toContain('ORDER BY o.price ASC, o."assetId" ASC');
     expect(after).toContain('NOT EXISTS (SELECT 1 FROM "Offer" o2');

@@ -5,14 +5,16 @@ import { type CatalogueQuery, PAGE_SIZE, RIGHT_BIT } from "@/lib/catalogue-query
 // key and the keyset condition, all as bound parameters (no value is ever spliced into the SQL text).
 // Kept apart from the code that runs it so tests can read the SQL and the bench can run it directly.
 //
-// Each order walks an index from its top so the cost grows with the page, not the catalogue: newest
-// walks Asset by registeredAt; most staked walks AssetStake by totalStake (then unstaked assets by id);
-// lowest price walks Offer by (currency, price), keeping each asset's cheapest qualifying offer; best
-// match ranks the cards the GIN index finds. Most licensed sums Offer.sold per asset (no per-asset
-// counter exists in the projections), so it is the one order that reads every offer.
+// It reads CatalogueEntry, the one-row-per-asset projection the indexer keeps (see prisma/schema.prisma
+// and the catalogue_refresh function): the card's facets and search document, the live offers' rights
+// and cheapest prices, licenses sold and stake are columns, so each order walks its own index on one
+// table (newest: registeredAt; most licensed: licenses; most staked: totalStake; price: the currency's
+// cheapest price) and stops after a page, and a search ranks the rows the GIN index finds.
 //
-// Cards are joined by the URI that names them (`tessera://card/<sha256>`): from a search's matching
-// cards to their assets through Asset_chainId_metadataUri_idx, or from assets to cards by primary key.
+// The aggregate columns answer an offer filter exactly when it is a currency and/or a maximum price
+// (the currency's cheapest live offer is under the maximum). Wanted rights or a minimum price must hold
+// for ONE offer together with the rest, so they add an EXISTS over the asset's offers (by its index),
+// after the aggregates have ruled out every asset that cannot match.
 
 /** Where ERC-20 "tUSD" offers may live: the allowed stablecoins of the chain (from the Currency table). */
 export type CurrencyAddresses = { ETH: string[]; tUSD: string[] };
@@ -22,6 +24,13 @@ const ZERO = "0x0000000000000000000000000000000000000000";
 /** A live offer: not retired and not sold out. */
 const live = (o: Prisma.Sql) =>
   Prisma.sql`NOT ${o}.retired AND (${o}."maxLicenses" = 0 OR ${o}.sold < ${o}."maxLicenses")`;
+
+/** The rights every matching offer must include (clinical use counts as a wanted right). */
+function rightsMask(query: CatalogueQuery): number {
+  let mask = query.rights.reduce((bits, right) => bits | RIGHT_BIT[right], 0);
+  if (query.clinical) mask |= RIGHT_BIT.clinical;
+  return mask;
+}
 
 /**
  * What one offer must satisfy: every wanted right, the currency and the price bounds. Rights are
@@ -34,8 +43,7 @@ export function offerConditions(
   o = Prisma.raw("o"),
 ): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [live(o)];
-  let mask = query.rights.reduce((bits, right) => bits | RIGHT_BIT[right], 0);
-  if (query.clinical) mask |= RIGHT_BIT.clinical;
+  const mask = rightsMask(query);
   if (mask !== 0) {
     const values = Array.from({ length: 15 }, (_, i) => i + 1).filter((v) => (v & mask) === mask);
     parts.push(Prisma.sql`${o}.rights IN (${Prisma.join(values)})`);
@@ -56,7 +64,43 @@ export function tsQuery(q: string): Prisma.Sql {
 }
 
 const and = (parts: Prisma.Sql[]) => Prisma.join(parts, " AND ");
-const COLUMNS = Prisma.sql`a."assetId", a.kind, a."registeredAt", a."metadataUri"`;
+
+/** The entry's cheapest live price in the query's currency (any currency without one). */
+function priceColumn(query: CatalogueQuery): Prisma.Sql {
+  if (query.currency === "ETH") return Prisma.raw(`e."minPriceEth"`);
+  if (query.currency === "tUSD") return Prisma.raw(`e."minPriceStable"`);
+  return Prisma.raw(`e."minPrice"`);
+}
+
+/** Whether the entry's aggregate columns answer the offer filters exactly (no per-offer check). */
+function aggregatesSuffice(query: CatalogueQuery): boolean {
+  return rightsMask(query) === 0 && !query.minPrice;
+}
+
+/**
+ * Conditions on the entry for the offer filters: necessary ones from its aggregate columns (some live
+ * offer has each wanted right; the cheapest live price in the currency exists and is under the
+ * maximum) and, when those do not suffice, the exact one: one live offer satisfies them all.
+ */
+function offerFilter(query: CatalogueQuery, currencies: CurrencyAddresses): Prisma.Sql[] {
+  const parts = offerConditions(query, currencies);
+  if (parts.length === 1) return [];
+  const out: Prisma.Sql[] = [];
+  const mask = rightsMask(query);
+  if (mask !== 0) out.push(Prisma.sql`e.rights & ${mask} = ${mask}`);
+  const price = priceColumn(query);
+  if (query.currency || query.maxPrice) out.push(Prisma.sql`${price} IS NOT NULL`);
+  if (query.maxPrice) out.push(Prisma.sql`${price} <= ${query.maxPrice}::numeric`);
+  if (!aggregatesSuffice(query)) {
+    out.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Offer" o WHERE o."chainId" = e."chainId" AND o."assetId" = e."assetId" AND ${and(parts)})`,
+    );
+  }
+  return out;
+}
+
+/** What the page query returns per row (besides its sort key). */
+const COLUMNS = Prisma.sql`e."assetId", e.kind, e."registeredAt", e."metadataUri", e.licenses, e."totalStake"::text AS "totalStake", e."openChallenges"`;
 
 /** The page query: PAGE_SIZE + 1 rows (the extra one says whether there is a next page). */
 export function catalogueSql(
@@ -65,105 +109,112 @@ export function catalogueSql(
   currencies: CurrencyAddresses,
 ): Prisma.Sql {
   const limit = PAGE_SIZE + 1;
-  const where: Prisma.Sql[] = [Prisma.sql`a."chainId" = ${chainId}`];
-  if (query.kind) where.push(Prisma.sql`a.kind = ${query.kind.toUpperCase()}::"AssetKind"`);
-  if (query.q) where.push(Prisma.sql`c.search @@ ${tsQuery(query.q)}`);
-  if (query.task) where.push(Prisma.sql`c.task = ${query.task}`);
-  if (query.clinical) where.push(Prisma.sql`c."clinicalUse"`);
-  const offerParts = offerConditions(query, currencies);
-  const filtersOffers = offerParts.length > 1;
-  const offerExists = Prisma.sql`EXISTS (SELECT 1 FROM "Offer" o WHERE o."chainId" = a."chainId" AND o."assetId" = a."assetId" AND ${and(offerParts)})`;
-  const staked = Prisma.sql`EXISTS (SELECT 1 FROM "AssetStake" s WHERE s."chainId" = a."chainId" AND s."assetId" = a."assetId" AND s."totalStake" > 0)`;
-  if (query.staked) where.push(staked);
-  // Ranking starts from the cards the GIN index finds and looks their assets up by URI; every other
-  // order walks its own index and checks each asset's card by primary key. At 100k assets that makes a
-  // common word sorted by newest fast (~30 ms instead of ~900 ms for a 5% term) but a rare one slow
-  // (it reads most assets before 25 match: ~2 s under load); see bench-results.json.
-  const cards =
-    query.q && query.sort === "relevance"
-      ? Prisma.sql`JOIN "ModelCard" c ON a."metadataUri" = 'tessera://card/' || c.sha256`
-      : query.q || query.task || query.clinical
-        ? Prisma.sql`JOIN "ModelCard" c ON c.sha256 = substr(a."metadataUri", 16)`
-        : Prisma.empty;
+  const where: Prisma.Sql[] = [Prisma.sql`e."chainId" = ${chainId}`];
+  if (query.kind) where.push(Prisma.sql`e.kind = ${query.kind.toUpperCase()}::"AssetKind"`);
+  if (query.q) where.push(Prisma.sql`e.search @@ ${tsQuery(query.q)}`);
+  if (query.task) where.push(Prisma.sql`e.task = ${query.task}`);
+  if (query.clinical) where.push(Prisma.sql`e."clinicalUse"`);
+  if (query.staked) where.push(Prisma.sql`e.staked`);
   const cursor = query.cursor;
+  // Going back walks the same index the other way from the cursor (the caller reverses the rows).
+  const back = cursor?.b === 1;
+  const desc = Prisma.raw(back ? "ASC" : "DESC");
+  const asc = Prisma.raw(back ? "DESC" : "ASC");
+  const before = Prisma.raw(back ? ">" : "<");
+  const after = Prisma.raw(back ? "<" : ">");
 
   switch (query.sort) {
     case "newest": {
-      const conditions = [...where, ...(filtersOffers ? [offerExists] : [])];
+      const conditions = [...where, ...offerFilter(query, currencies)];
       if (cursor) {
         conditions.push(
-          Prisma.sql`(a."registeredAt", a."assetId") < (${new Date(Number(cursor.k))}::timestamp, ${cursor.id}::bigint)`,
+          Prisma.sql`(e."registeredAt", e."assetId") ${before} (${new Date(Number(cursor.k))}::timestamp, ${cursor.id}::bigint)`,
         );
       }
       return Prisma.sql`
-        SELECT ${COLUMNS}, (extract(epoch FROM a."registeredAt") * 1000)::bigint::text AS key
-        FROM "Asset" a ${cards}
+        SELECT ${COLUMNS}, (extract(epoch FROM e."registeredAt") * 1000)::bigint::text AS key
+        FROM "CatalogueEntry" e
         WHERE ${and(conditions)}
-        ORDER BY a."registeredAt" DESC, a."assetId" DESC
+        ORDER BY e."registeredAt" ${desc}, e."assetId" ${desc}
         LIMIT ${limit}`;
     }
+    case "licensed":
     case "staked": {
-      const conditions = [...where, ...(filtersOffers ? [offerExists] : [])];
-      const withStake = [...conditions, Prisma.sql`s."totalStake" > 0`];
-      if (cursor && cursor.k !== "0") {
-        withStake.push(
-          Prisma.sql`(s."totalStake", s."assetId") < (${cursor.k}::numeric, ${cursor.id}::bigint)`,
+      // Unstaked assets have totalStake 0 and follow the staked ones, newest id first, as before.
+      const column = query.sort === "licensed" ? Prisma.raw("e.licenses") : Prisma.raw(`e."totalStake"`);
+      // The cursor's key in the column's own type, so the row comparison is an index condition (a
+      // bigint column compared with numeric would filter the index from its top instead).
+      const type = Prisma.raw(query.sort === "licensed" ? "bigint" : "numeric");
+      const conditions = [...where, ...offerFilter(query, currencies)];
+      if (cursor) {
+        conditions.push(
+          Prisma.sql`(${column}, e."assetId") ${before} (${cursor.k}::numeric::${type}, ${cursor.id}::bigint)`,
         );
       }
-      const withoutStake = [...conditions, Prisma.sql`NOT ${staked}`];
-      if (cursor && cursor.k === "0") withoutStake.push(Prisma.sql`a."assetId" < ${cursor.id}::bigint`);
-      const first = Prisma.sql`(SELECT ${COLUMNS}, s."totalStake"::text AS key
-          FROM "AssetStake" s JOIN "Asset" a ON a."chainId" = s."chainId" AND a."assetId" = s."assetId" ${cards}
-          WHERE s."chainId" = ${chainId} AND ${and(withStake)}
-          ORDER BY s."totalStake" DESC, s."assetId" DESC LIMIT ${limit})`;
-      const rest = Prisma.sql`(SELECT ${COLUMNS}, '0' AS key FROM "Asset" a ${cards}
-          WHERE ${and(withoutStake)} ORDER BY a."assetId" DESC LIMIT ${limit})`;
-      if (query.staked) return first;
-      if (cursor && cursor.k === "0") return rest;
-      return Prisma.sql`${first} UNION ALL ${rest} LIMIT ${limit}`;
+      return Prisma.sql`
+        SELECT ${COLUMNS}, ${column}::text AS key
+        FROM "CatalogueEntry" e
+        WHERE ${and(conditions)}
+        ORDER BY ${column} ${desc}, e."assetId" ${desc}
+        LIMIT ${limit}`;
     }
     case "price": {
-      // Each asset's cheapest qualifying offer: no cheaper one (ties: lower offer id) qualifies.
+      if (aggregatesSuffice(query)) {
+        // The cheapest qualifying offer is the currency's cheapest live one: a column with an index.
+        const price = priceColumn(query);
+        const conditions = [...where, ...offerFilter(query, currencies), Prisma.sql`${price} IS NOT NULL`];
+        if (cursor)
+          conditions.push(
+            Prisma.sql`(${price}, e."assetId") ${after} (${cursor.k}::numeric, ${cursor.id}::bigint)`,
+          );
+        return Prisma.sql`
+          SELECT ${COLUMNS}, ${price}::text AS key
+          FROM "CatalogueEntry" e
+          WHERE ${and(conditions)}
+          ORDER BY ${price} ${asc}, e."assetId" ${asc}
+          LIMIT ${limit}`;
+      }
+      // Wanted rights or a minimum price: walk the offers by price, keeping each asset's cheapest
+      // qualifying offer (no cheaper one, ties: lower offer id, qualifies), and check the asset's entry.
       const o2 = Prisma.raw("o2");
       const cheaper = Prisma.sql`NOT EXISTS (SELECT 1 FROM "Offer" o2 WHERE o2."chainId" = o."chainId" AND o2."assetId" = o."assetId"
         AND ${and(offerConditions(query, currencies, o2))}
         AND (o2.price < o.price OR (o2.price = o.price AND o2."offerId" < o."offerId")))`;
-      const conditions = [Prisma.sql`o."chainId" = ${chainId}`, ...offerParts, cheaper, ...where];
+      const conditions = [
+        Prisma.sql`o."chainId" = ${chainId}`,
+        ...offerConditions(query, currencies),
+        cheaper,
+        ...where,
+      ];
       if (cursor)
-        conditions.push(Prisma.sql`(o.price, o."assetId") > (${cursor.k}::numeric, ${cursor.id}::bigint)`);
+        conditions.push(
+          Prisma.sql`(o.price, o."assetId") ${after} (${cursor.k}::numeric, ${cursor.id}::bigint)`,
+        );
       return Prisma.sql`
         SELECT ${COLUMNS}, o.price::text AS key
-        FROM "Offer" o JOIN "Asset" a ON a."chainId" = o."chainId" AND a."assetId" = o."assetId" ${cards}
+        FROM "Offer" o JOIN "CatalogueEntry" e ON e."chainId" = o."chainId" AND e."assetId" = o."assetId"
         WHERE ${and(conditions)}
-        ORDER BY o.price ASC, o."assetId" ASC
+        ORDER BY o.price ${asc}, o."assetId" ${asc}
         LIMIT ${limit}`;
     }
-    case "licensed":
     case "relevance": {
-      const conditions = [...where, ...(filtersOffers ? [offerExists] : [])];
-      const key =
-        query.sort === "relevance"
-          ? query.q
-            ? Prisma.sql`ts_rank(c.search, ${tsQuery(query.q)})::numeric`
-            : Prisma.sql`0::numeric`
-          : Prisma.sql`COALESCE(l.sold, 0)`;
-      const licensed =
-        query.sort === "licensed"
-          ? Prisma.sql`LEFT JOIN (SELECT "assetId", sum(sold) AS sold FROM "Offer" WHERE "chainId" = ${chainId} GROUP BY "assetId") l
-              ON l."assetId" = a."assetId"`
-          : Prisma.empty;
+      const conditions = [...where, ...offerFilter(query, currencies)];
+      const key = query.q
+        ? Prisma.sql`ts_rank(e.search, ${tsQuery(query.q)})::numeric`
+        : Prisma.sql`0::numeric`;
       const outer = cursor
-        ? Prisma.sql`WHERE (x.key, x."assetId") < (${cursor.k}::numeric, ${cursor.id}::bigint)`
+        ? Prisma.sql`WHERE (x.rank, x."assetId") ${before} (${cursor.k}::numeric, ${cursor.id}::bigint)`
         : Prisma.empty;
       return Prisma.sql`
-        SELECT x."assetId", x.kind, x."registeredAt", x."metadataUri", x.key::text AS key
+        SELECT x."assetId", x.kind, x."registeredAt", x."metadataUri", x.licenses, x."totalStake",
+          x."openChallenges", x.rank::text AS key
         FROM (
-          SELECT ${COLUMNS}, ${key} AS key
-          FROM "Asset" a ${cards} ${licensed}
+          SELECT ${COLUMNS}, ${key} AS rank
+          FROM "CatalogueEntry" e
           WHERE ${and(conditions)}
         ) x
         ${outer}
-        ORDER BY x.key DESC, x."assetId" DESC
+        ORDER BY x.rank ${desc}, x."assetId" ${desc}
         LIMIT ${limit}`;
     }
   }

@@ -21,9 +21,19 @@ export type CatalogueItem = AssetView & {
   openChallenges: number;
 };
 
-export type CataloguePage = { items: CatalogueItem[]; nextCursor: string | null };
+/** A page and the cursors of its neighbours (null: there is none that way). */
+export type CataloguePage = { items: CatalogueItem[]; nextCursor: string | null; prevCursor: string | null };
 
-type PageRow = { assetId: bigint; kind: AssetKind; registeredAt: Date; metadataUri: string; key: string };
+type PageRow = {
+  assetId: bigint;
+  kind: AssetKind;
+  registeredAt: Date;
+  metadataUri: string;
+  licenses: bigint;
+  totalStake: string;
+  openChallenges: number;
+  key: string;
+};
 
 /** The chain's allowed stablecoins (tUSD) and ETH's zero address. */
 export async function currencyAddresses(db: PrismaClient, chainId: number): Promise<CurrencyAddresses> {
@@ -38,13 +48,22 @@ export async function queryCatalogue(
   currencies: CurrencyAddresses,
 ): Promise<CataloguePage> {
   const rows = await db.$queryRaw<PageRow[]>(catalogueSql(query, chainId, currencies));
-  const page = rows.slice(0, PAGE_SIZE);
+  // The extra row says there is more in the direction walked: forward, a next page; back, a previous.
+  const back = query.cursor?.b === 1;
+  // Back past the start (items were added, or the cursor was not a page boundary): the first page.
+  if (back && rows.length < PAGE_SIZE)
+    return queryCatalogue(db, chainId, { ...query, cursor: null }, currencies);
+  const more = rows.length > PAGE_SIZE;
+  const page = back ? rows.slice(0, PAGE_SIZE).reverse() : rows.slice(0, PAGE_SIZE);
+  const first = page.at(0);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > PAGE_SIZE && last
-      ? encodeCursor({ s: query.sort, k: last.key, id: last.assetId.toString() })
+    (back || more) && last ? encodeCursor({ s: query.sort, k: last.key, id: last.assetId.toString() }) : null;
+  const prevCursor =
+    (back ? more : query.cursor !== null) && first
+      ? encodeCursor({ s: query.sort, k: first.key, id: first.assetId.toString(), b: 1 })
       : null;
-  return { items: await describe(db, chainId, page, query.q), nextCursor };
+  return { items: await describe(db, chainId, page, query.q), nextCursor, prevCursor };
 }
 
 type CardRow = {
@@ -56,11 +75,8 @@ type CardRow = {
   regulatoryStatus: string | null;
   snippet: string | null;
 };
-type FactRow = {
+type PriceRow = {
   assetId: bigint;
-  licenses: bigint;
-  totalStake: string | null;
-  openChallenges: number | null;
   prices: Array<{ currency: string; price: string; period: string }> | null;
 };
 
@@ -83,23 +99,22 @@ async function describe(
     ? Prisma.sql`ts_headline('english', regexp_replace(regexp_replace(c.body, '^---[\\s\\S]*?\\n---[^\\n]*\\n\\s*(#[^\\n]*\\n)?', ''), '[#*_>|\`]+', ' ', 'g'),
         ${tsQuery(q)}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`
     : Prisma.sql`NULL`;
+  // Licenses and stake come with the page rows (CatalogueEntry); each card's text and snippet, and the
+  // cheapest offer per currency (with its period, which the entry does not keep), only for the page.
   const [cards, facts] = await Promise.all([
     hashes.length === 0
       ? Promise.resolve([] as CardRow[])
       : db.$queryRaw<CardRow[]>`
           SELECT c.sha256, c.name, c.summary, c.task, c."clinicalUse", c."regulatoryStatus", ${snippet} AS snippet
           FROM "ModelCard" c WHERE c.sha256 IN (${Prisma.join(hashes)})`,
-    db.$queryRaw<FactRow[]>`
+    db.$queryRaw<PriceRow[]>`
       SELECT ids.id AS "assetId",
-        (SELECT count(*) FROM "License" l WHERE l."chainId" = ${chainId} AND l."assetId" = ids.id) AS licenses,
-        s."totalStake"::text AS "totalStake", s."openChallenges" AS "openChallenges",
         (SELECT json_agg(json_build_object('currency', p.currency, 'price', p.price::text, 'period', p.period::text))
            FROM (SELECT DISTINCT ON (o.currency) o.currency, o.price, o.period FROM "Offer" o
                  WHERE o."chainId" = ${chainId} AND o."assetId" = ids.id AND NOT o.retired
                    AND (o."maxLicenses" = 0 OR o.sold < o."maxLicenses")
                  ORDER BY o.currency, o.price) p) AS prices
-      FROM unnest(${ids}::bigint[]) AS ids(id)
-      LEFT JOIN "AssetStake" s ON s."chainId" = ${chainId} AND s."assetId" = ids.id`,
+      FROM unnest(${ids}::bigint[]) AS ids(id)`,
   ]);
   const cardByHash = new Map(cards.map((card) => [card.sha256, card]));
   const factById = new Map(facts.map((fact) => [fact.assetId.toString(), fact]));
@@ -108,6 +123,7 @@ async function describe(
     const hash = parseCardUri(rows[index]?.metadataUri ?? "");
     const card = hash ? cardByHash.get(hash) : undefined;
     const fact = factById.get(view.id);
+    const row = rows[index];
     return {
       ...view,
       task: card?.task ?? null,
@@ -115,9 +131,9 @@ async function describe(
       regulatoryStatus: card?.regulatoryStatus ?? null,
       snippet: card?.snippet ? splitSnippet(card.snippet) : null,
       prices: pricesFromRows(fact?.prices ?? []),
-      licenses: Number(fact?.licenses ?? 0),
-      totalStake: fact?.totalStake ?? "0",
-      openChallenges: fact?.openChallenges ?? 0,
+      licenses: Number(row?.licenses ?? 0),
+      totalStake: row?.totalStake ?? "0",
+      openChallenges: row?.openChallenges ?? 0,
     };
   });
 }

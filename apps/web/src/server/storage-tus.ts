@@ -1,5 +1,4 @@
 import "server-only";
-import { FileStore } from "@tus/file-store";
 import { Server } from "@tus/server";
 import { PROBLEM_CONTENT_TYPE, type Problem } from "@/lib/api/problem";
 import { fileNameSchema, TUS_ENDPOINT, uploadIdSchema } from "@/upload/api";
@@ -7,6 +6,7 @@ import { ApiError } from "./api/errors";
 import { currentSession } from "./auth/sessions";
 import { db } from "./db";
 import { uploadDir, uploadLimits } from "./storage";
+import { HashingFileStore } from "./storage-hashing-store";
 import {
   assertFileSize,
   createUploadRow,
@@ -17,9 +17,11 @@ import {
 
 // Resumable uploads over tus 1.0 (https://tus.io): @tus/server writes the bytes to a file store in
 // the upload folder; this module puts Tessera's rules around it. Every request needs a session and
-// may touch only its own uploads; creating one checks the file size and the account's quota. When
-// the last byte arrives the file is streamed into the blob store under its sha256, and the upload's
-// row records that hash (GET /api/uploads/<id>/result).
+// may touch only its own uploads; creating one checks the file size and the account's quota. The
+// bytes are hashed as they are written; when the last one arrives the file is renamed into the blob
+// store under its sha256 (copied, on S3) and the upload's row records that hash
+// (GET /api/uploads/<id>/result). The tus lock is per process (MemoryLocker): several web servers
+// sharing one upload folder need a shared locker.
 
 type TusState = { server: Server; accountOf: WeakMap<Request, string> };
 const globalForTus = globalThis as typeof globalThis & { __tesseraTus?: TusState };
@@ -28,7 +30,7 @@ function tus(): TusState {
   if (globalForTus.__tesseraTus) return globalForTus.__tesseraTus;
   // The account of each request, set after its session is checked, read by the hooks below.
   const accountOf = new WeakMap<Request, string>();
-  const datastore = new FileStore({
+  const datastore = new HashingFileStore({
     directory: uploadDir(),
     expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS,
   });
@@ -50,8 +52,12 @@ function tus(): TusState {
       return {};
     },
     async onUploadFinish(_req, upload) {
-      const result = await storeFinishedUpload(upload.id, upload.size ?? 0);
-      await datastore.remove(upload.id).catch(() => undefined);
+      const size = upload.size ?? 0;
+      const result = await storeFinishedUpload(upload.id, size, datastore.takeSha256(upload.id, size));
+      // The bytes moved into the blob store (disk) or were copied there (S3): drop tus's leftovers.
+      await datastore
+        .remove(upload.id)
+        .catch(() => datastore.configstore.delete(upload.id).catch(() => undefined));
       return { headers: { "Tessera-Sha256": result.sha256 } };
     },
     onResponseError(_req, error) {
@@ -59,6 +65,8 @@ function tus(): TusState {
       return { status_code: error.status, body: JSON.stringify(problemOf(error)) };
     },
   });
+  // Once per process: unfinished uploads past their expiry free their disk space.
+  void server.cleanUpExpiredUploads().catch((error) => console.error("[uploads] expiry sweep failed", error));
   globalForTus.__tesseraTus = { server, accountOf };
   return globalForTus.__tesseraTus;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createReadStream } from "node:fs";
 import { join } from "node:path";
 import type { Upload } from "@tessera/db";
+import { DiskBlobStore, type Sha256Hex } from "@tessera/storage";
 import { formatBytes, type UploadResult } from "@/upload/api";
 import { ApiError } from "./api/errors";
 import { db } from "./db";
@@ -49,7 +50,8 @@ export async function createUploadRow(
       throw new ApiError(
         "PAYLOAD_TOO_LARGE",
         `Your uploads already use ${formatBytes(usedBytes)} of your ${formatBytes(limits.quotaBytes)} allowance, ` +
-          `so this ${formatBytes(input.size)} file does not fit. Delete uploads you no longer need, then try again.`,
+          `so this ${formatBytes(input.size)} file does not fit. Cancel unfinished uploads you no longer need, ` +
+          "or ask Tessera's operator for a larger allowance.",
         { code: "UPLOAD_QUOTA_EXCEEDED" },
       );
     }
@@ -69,15 +71,23 @@ export async function findOwnUpload(id: string, account: string): Promise<Upload
 }
 
 /**
- * Streams a whole upload into the blob store (hashed while copied, never buffered whole) and records
- * its sha256. Returns the result, or records the failure and throws.
+ * Moves a whole upload into the blob store (never buffered whole) and records its sha256. Returns the
+ * result, or records the failure and throws. `knownSha256` is the hash computed as the bytes arrived.
  */
-export async function storeFinishedUpload(id: string, size: number): Promise<UploadResult> {
+export async function storeFinishedUpload(
+  id: string,
+  size: number,
+  knownSha256: Sha256Hex | undefined,
+): Promise<UploadResult> {
   try {
     const store = await blobStore();
-    const put = await store.put(createReadStream(join(uploadDir(), id), { highWaterMark: 1024 * 1024 }), {
-      maxBytes: size,
-    });
+    const path = join(uploadDir(), id);
+    // On the disk store the finished file is renamed into place (same filesystem: no second copy);
+    // elsewhere (S3) it is streamed in, hashed again on the way.
+    const put =
+      store instanceof DiskBlobStore
+        ? await store.adoptFile(path, { size, ...(knownSha256 ? { sha256: knownSha256 } : {}) })
+        : await store.put(createReadStream(path, { highWaterMark: 1024 * 1024 }), { maxBytes: size });
     if (put.size !== size) throw new Error(`received ${put.size} bytes of the ${size} declared`);
     const row = await db().upload.update({
       where: { id },

@@ -5,7 +5,7 @@ import type { Upload } from "tus-js-client";
 import { fetchJson } from "@/lib/api/problem";
 import { BUTTON_PRIMARY, BUTTON_SECONDARY } from "@/wallet/styles";
 import { formatBytes, TUS_ENDPOINT, UPLOAD_CHUNK_BYTES, type UploadResult, uploadResultSchema } from "./api";
-import { type InterruptedUpload, interruptedUploads } from "./previous-uploads";
+import { type InterruptedUpload, interruptedUploads, UPLOADS_CHANGED } from "./previous-uploads";
 import { describeUploadError } from "./upload-errors";
 import { addSample, bytesPerSecond, type SpeedSample, timeLeft } from "./upload-speed";
 
@@ -31,8 +31,13 @@ export function ArtifactUpload({ onUploaded }: { onUploaded?: (result: UploadRes
   const labelId = useId();
 
   useEffect(() => {
-    setInterrupted(interruptedUploads(window.localStorage));
-    return () => void upload.current?.abort();
+    const refresh = () => setInterrupted(interruptedUploads(window.localStorage));
+    refresh();
+    window.addEventListener(UPLOADS_CHANGED, refresh);
+    return () => {
+      window.removeEventListener(UPLOADS_CHANGED, refresh);
+      void upload.current?.abort();
+    };
   }, []);
 
   async function begin(file: File) {
@@ -84,6 +89,14 @@ export function ArtifactUpload({ onUploaded }: { onUploaded?: (result: UploadRes
     setPhase((p) => (p.kind === "uploading" ? { ...p, paused: true } : p));
   }
 
+  /** Stops the upload and tells the server to drop what arrived (it no longer counts against the quota). */
+  function cancel() {
+    void upload.current?.abort(true);
+    upload.current = null;
+    setPhase({ kind: "idle" });
+    setInterrupted(interruptedUploads(window.localStorage));
+  }
+
   function resume() {
     setPhase((p) => (p.kind === "uploading" || p.kind === "error" ? toUploading(p) : p));
     upload.current?.start();
@@ -106,7 +119,7 @@ export function ArtifactUpload({ onUploaded }: { onUploaded?: (result: UploadRes
         <p className="text-sm">Preparing the upload of {phase.file.name}…</p>
       ) : null}
       {phase.kind === "uploading" ? (
-        <Progress phase={phase} speed={speed} onPause={pause} onResume={resume} />
+        <Progress phase={phase} speed={speed} onPause={pause} onResume={resume} onCancel={cancel} />
       ) : null}
       {phase.kind === "error" ? (
         <div className="space-y-2" data-testid="upload-error">
@@ -188,11 +201,13 @@ function Progress({
   speed,
   onPause,
   onResume,
+  onCancel,
 }: {
   phase: Extract<Phase, { kind: "uploading" }>;
   speed: number | null;
   onPause: () => void;
   onResume: () => void;
+  onCancel: () => void;
 }) {
   const percent = phase.total > 0 ? Math.floor((phase.sent / phase.total) * 100) : 0;
   const storing = phase.total > 0 && phase.sent >= phase.total;
@@ -222,14 +237,21 @@ function Progress({
               phase.paused ? " · paused" : speed ? ` · ${formatBytes(speed)}/s` : ""
             }${left ? ` · ${left}` : ""}`}
       </p>
-      {storing ? null : phase.paused ? (
-        <button type="button" className={BUTTON_PRIMARY} onClick={onResume} data-testid="upload-resume">
-          Resume
-        </button>
-      ) : (
-        <button type="button" className={BUTTON_SECONDARY} onClick={onPause} data-testid="upload-pause">
-          Pause
-        </button>
+      {storing ? null : (
+        <div className="flex flex-wrap gap-2">
+          {phase.paused ? (
+            <button type="button" className={BUTTON_PRIMARY} onClick={onResume} data-testid="upload-resume">
+              Resume
+            </button>
+          ) : (
+            <button type="button" className={BUTTON_SECONDARY} onClick={onPause} data-testid="upload-pause">
+              Pause
+            </button>
+          )}
+          <button type="button" className={BUTTON_SECONDARY} onClick={onCancel} data-testid="upload-cancel">
+            Cancel upload
+          </button>
+        </div>
       )}
     </div>
   );

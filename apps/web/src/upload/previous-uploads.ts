@@ -25,3 +25,18 @@ export function interruptedUploads(storage: Storage): InterruptedUpload[] {
   }
   return found;
 }
+
+/** Forgets the browser's record of an upload (after cancelling it), so no notice offers to resume it. */
+export function forgetInterruptedUpload(storage: Storage, uploadUrl: string): void {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    // Stored URLs may be absolute or relative: match the path and the closing quote.
+    if (key?.startsWith("tus::") && storage.getItem(key)?.includes(`${uploadUrl}"`)) keys.push(key);
+  }
+  for (const key of keys) storage.removeItem(key);
+  window.dispatchEvent(new Event(UPLOADS_CHANGED));
+}
+
+/** Fired on window when this browser's record of unfinished uploads changes. */
+export const UPLOADS_CHANGED = "tessera:uploads-changed";

@@ -10,6 +10,7 @@ type TusLikeError = Error & {
 export function describeUploadError(error: unknown): { message: string; retryable: boolean } {
   const response = (error as TusLikeError | null)?.originalResponse;
   if (response) {
+    // (a tus-js-client DetailedError, or a fetch answer wrapped the same way)
     const status = response.getStatus();
     let detail: string | null = null;
     try {

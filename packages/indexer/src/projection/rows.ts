@@ -254,5 +254,8 @@ export const FACT_TABLES = [
   "CuratorReward",
 ] as const satisfies readonly FactTable[];
 
+/** Tables recomputed from the others after each batch (see catalogue.ts), never written row by row. */
+export const DERIVED_TABLES = ["CatalogueEntry"] as const;
+
 /** Every table the indexer writes, projections first: what a reset or a comparison covers. */
-export const ALL_PROJECTION_TABLES = [...TABLES, ...FACT_TABLES] as const;
+export const ALL_PROJECTION_TABLES = [...TABLES, ...FACT_TABLES, ...DERIVED_TABLES] as const;

@@ -34,12 +34,20 @@ export default async function StudioPage() {
             Your models and datasets, their offers and how they sell.
           </p>
         </div>
-        <Link
-          href={"/publish" as Route}
-          className="inline-flex h-10 items-center rounded-full bg-teal-700 px-5 text-sm font-semibold text-white hover:bg-teal-800"
-        >
-          Publish a model or dataset
-        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <Link
+            href={"/uploads" as Route}
+            className="text-sm text-teal-700 underline underline-offset-2 dark:text-teal-400"
+          >
+            My uploads
+          </Link>
+          <Link
+            href={"/publish" as Route}
+            className="inline-flex h-10 items-center rounded-full bg-teal-700 px-5 text-sm font-semibold text-white hover:bg-teal-800"
+          >
+            Publish a model or dataset
+          </Link>
+        </div>
       </div>
       {session ? (
         <StudioBody owner={session.address} />
@@ -207,6 +215,15 @@ function AssetPanel({
           {asset.activeHolders === 1 ? "holder" : "holders"} · {formatStake(asset.totalStake)} staked
         </p>
       </div>
+      <p className="mt-2 text-sm">
+        <Link
+          href={`/studio/${asset.id}/new-version` as Route}
+          className="text-teal-700 underline underline-offset-2 dark:text-teal-400"
+          data-testid="new-version-link"
+        >
+          Publish version {asset.versionCount + 1}
+        </Link>
+      </p>
       {asset.offers.length === 0 ? (
         <p className={`mt-3 text-sm ${muted}`}>No offers: clinics cannot license this asset yet.</p>
       ) : (

@@ -69,23 +69,37 @@ export function Results({
         </ul>
       )}
       {query.cursor || page.nextCursor ? (
-        <nav aria-label="Pages" className="mt-6 flex items-center justify-between gap-4 text-sm font-medium">
-          {query.cursor ? (
-            <Link
-              href={firstPage}
-              className="text-teal-700 underline-offset-4 hover:underline dark:text-teal-400"
-            >
-              ← First page
-            </Link>
-          ) : (
-            <span />
-          )}
+        <nav
+          aria-label="Pages"
+          className="mt-6 flex flex-wrap items-center justify-between gap-4 text-sm font-medium"
+        >
+          <div className="flex flex-wrap items-center gap-4">
+            {page.prevCursor ? (
+              <Link
+                href={pageHref(query, page.prevCursor)}
+                rel="prev"
+                data-testid="previous-page"
+                className={pageButton}
+              >
+                ← Previous page
+              </Link>
+            ) : null}
+            {query.cursor ? (
+              <Link
+                href={firstPage}
+                data-testid="first-page"
+                className="text-teal-700 underline-offset-4 hover:underline dark:text-teal-400"
+              >
+                First page
+              </Link>
+            ) : null}
+          </div>
           {page.nextCursor ? (
             <Link
-              href={nextHref(query, page.nextCursor)}
+              href={pageHref(query, page.nextCursor)}
               rel="next"
               data-testid="next-page"
-              className="rounded-full bg-white px-4 py-2 text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700"
+              className={pageButton}
             >
               Next results →
             </Link>
@@ -96,7 +110,11 @@ export function Results({
   );
 }
 
-function nextHref(query: CatalogueQuery, cursor: string): Route {
+const pageButton =
+  "rounded-full bg-white px-4 py-2 text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700";
+
+/** The same search and filters, at the page this cursor names (forward or back). */
+function pageHref(query: CatalogueQuery, cursor: string): Route {
   const params = toSearchParams(query, { cursor: null });
   params.set("cursor", cursor);
   return `/explore?${params}` as Route;

@@ -2,6 +2,7 @@ import type { Upload } from "@tessera/db";
 import { formatDate } from "@/lib/format";
 import type { UploadLimits } from "@/server/storage";
 import { formatBytes } from "@/upload/api";
+import { CancelUploadButton } from "./cancel-upload-button";
 
 const STATUS_WORDS: Record<Upload["status"], string> = {
   RECEIVING: "In progress",
@@ -43,6 +44,9 @@ export function UploadList({
                   {formatDate(upload.createdAt)}
                 </span>
               </div>
+              {upload.status === "RECEIVING" ? (
+                <CancelUploadButton uploadId={upload.id} fileName={upload.fileName} />
+              ) : null}
               {upload.sha256 ? (
                 <p className="text-xs text-slate-600 dark:text-slate-300">
                   sha256{" "}
