@@ -314,6 +314,8 @@ describe("the clinic journey", () => {
     ({ page, wallet } = await signedInAs(clinic));
     await page.goto(`${web}/assets/${stack.chainId}/${cxrTriage}`);
     const offer = page.locator(`li[data-offer-id="${offers.eth}"]`);
+    // Each offer shows one Buy button; the form opens under it.
+    await offer.getByTestId("buy-open").click();
     await offer.getByTestId("buy-form").waitFor();
     await offer.getByTestId("tx-submit").waitFor({ timeout: 20_000 });
     await offer.getByLabel("Seats").fill("2");
@@ -375,6 +377,7 @@ describe("the clinic journey", () => {
   it("buys with the stablecoin: exactly one permit signature and one transaction, no approval", async () => {
     await page.goto(`${web}/assets/${stack.chainId}/${cxrTriage}`);
     const offer = page.locator(`li[data-offer-id="${offers.tusd}"]`);
+    await offer.getByTestId("buy-open").click();
     await offer.getByTestId("tx-submit").waitFor({ timeout: 20_000 });
     await offer.getByLabel("Seats").fill("3");
     await offer.getByLabel("Periods").fill("2");
@@ -634,6 +637,41 @@ describe("the clinic journey", () => {
     const noSession = await fetch(`${web}/api/licenses/audit`);
     expect(noSession.status).toBe(401);
     expect(noSession.headers.get("content-type")).toMatch(/problem\+json/);
+  });
+
+  it("transfers a transferable license to another account, where the offer allows it", async () => {
+    const yearly = await stack.db.offer.findFirstOrThrow({
+      where: { chainId: stack.chainId, assetId: cxrTriage, transferable: true },
+    });
+    await page.goto(`${web}/assets/${stack.chainId}/${cxrTriage}`);
+    const offer = page.locator(`li[data-offer-id="${yearly.offerId}"]`);
+    await offer.getByTestId("buy-open").click();
+    await offer.getByTestId("tx-submit").waitFor({ timeout: 20_000 });
+    await submitAndIndex(offer);
+    const sale = await stack.db.sale.findFirstOrThrow({
+      where: { chainId: stack.chainId, payer: clinic.address.toLowerCase() },
+      orderBy: { blockNumber: "desc" },
+    });
+    await page.goto(`${web}/licenses`);
+    const card = licenseCard(page, sale.licenseId);
+    // Only the transferable license offers a transfer.
+    expect(await licenseCard(page, siteLicense).getByTestId("transfer-form").count()).toBe(0);
+    const transfer = card.getByTestId("transfer-form");
+    await transfer.getByLabel("Transfer to another account").fill(clinic.address);
+    expect(await transfer.getByTestId("tx-disabled-reason").textContent()).toMatch(/your own account/);
+    await transfer.getByLabel("Transfer to another account").fill(stranger.address);
+    await submitAndIndex(transfer);
+    expect(
+      await stack.publicClient.readContract({
+        address: stack.contracts.LicenseManager,
+        abi: licenseManagerAbi,
+        functionName: "ownerOf",
+        args: [sale.licenseId],
+      }),
+    ).toBe(stranger.address);
+    await page.reload();
+    await licenseCard(page, siteLicense).waitFor();
+    expect(await licenseCard(page, sale.licenseId).count()).toBe(0);
   });
 
   it("keeps the asset page's first-load JS within 250 KB gzipped", async () => {

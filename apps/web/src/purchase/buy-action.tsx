@@ -3,7 +3,7 @@ import { CURRENCY_DECIMALS } from "@/lib/catalogue-query";
 import type { OfferView } from "@/server/asset-detail";
 import { contracts } from "@/server/deployment";
 import { licenseSplitRules } from "@/server/licenses-split";
-import { BuyForm } from "./buy-form";
+import { BuyControl } from "./buy-control";
 
 /** The offer's Buy control: the form, with the split rules and addresses resolved on the server. */
 export async function BuyAction({
@@ -31,7 +31,7 @@ export async function BuyAction({
     );
   }
   return (
-    <BuyForm
+    <BuyControl
       target={{
         chainId,
         assetId,

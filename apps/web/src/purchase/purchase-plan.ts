@@ -29,8 +29,13 @@ export type PurchaseOrder = { seats: number; periods: number };
  */
 export function purchasePlan(target: PurchaseTarget, order: PurchaseOrder | null): TxPlan {
   return {
-    key: `purchase:${target.chainId}:${target.offerId}`,
+    key: purchaseKey(target),
     label: `Buy a license to ${target.assetName}`,
     prepare: async (context) => (await import("./purchase-prepare")).preparePurchase(target, order, context),
   };
+}
+
+/** Where a pending purchase from this offer is stored (see tx/pending-store). */
+export function purchaseKey(target: Pick<PurchaseTarget, "chainId" | "offerId">): string {
+  return `purchase:${target.chainId}:${target.offerId}`;
 }
