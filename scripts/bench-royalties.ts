@@ -277,7 +277,18 @@ async function measureClaimGas() {
     const assets3x2 = Number(await claim(a, ids.slice(0, 3)));
     const assets10x2 = Number(await claim(b, ids));
     log(`claim gas: 3 x 2 ${assets3x2}, 10 x 2 ${assets10x2}`);
-    return { assets3x2, assets10x2 };
+    // The same stack serves the pages this journey added or extended, for their first-load JS.
+    await stack.index();
+    const base = await stack.startWeb();
+    const port = Number(new URL(base).port);
+    const js = {
+      assetPage: await firstLoadJs(`${base}/assets/${stack.chainId}/${ids[0]}`, port),
+      stakes: await firstLoadJs(`${base}/stakes`, port),
+      arbiter: await firstLoadJs(`${base}/arbiter`, port),
+      admin: await firstLoadJs(`${base}/admin`, port),
+    };
+    log(`first-load JS: ${JSON.stringify(js)}`);
+    return { assets3x2, assets10x2, js };
   } finally {
     await stack.stop();
   }
@@ -318,6 +329,8 @@ const results = {
     assets10x2: claimGas.assets10x2,
     perExtraAssetPair: Math.round((claimGas.assets10x2 - claimGas.assets3x2) / 14),
   },
+  /** Signed out (the session cookie names no session on this stack): what every visitor loads. */
+  firstLoadJsGzipKB: Object.fromEntries(Object.entries(claimGas.js).map(([page, m]) => [page, m.kb])),
 };
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 log(`Wrote ${RESULTS}`);

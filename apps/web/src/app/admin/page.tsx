@@ -128,7 +128,10 @@ function Panel({
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </h2>
-      <p className="mt-1 break-all text-sm text-slate-600 dark:text-slate-300" data-testid={`now-${id}`}>
+      <p
+        className="mt-1 text-sm text-slate-600 [overflow-wrap:anywhere] dark:text-slate-300"
+        data-testid={`now-${id}`}
+      >
         {now}
       </p>
       <div className="mt-4">{children}</div>
