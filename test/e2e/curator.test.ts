@@ -366,6 +366,9 @@ describe("challenges: the arbiter upholds or rejects", () => {
       new RegExp(`upheld\\. 20 TSTK was slashed: every staker lost ${slashBps / 100}%`),
     );
     expect(await page.getByTestId("stake-total").textContent()).toBe("80 TSTK");
+    expect(await page.getByTestId("slash-effect").textContent()).toMatch(
+      new RegExp(`${curator.address.toLowerCase().slice(0, 8)}.*: 80 TSTK now, about 20 TSTK slashed`),
+    );
     await look("challenge-upheld-asset-page");
     await page.goto(`${web}/stakes`);
     expect(await page.getByTestId(`stake-${assetId}`).getByTestId("stake-value").textContent()).toBe(

@@ -1,8 +1,8 @@
 import { stakingPoolAbi } from "@tessera/abi";
-import { formatDate } from "@/lib/format";
+import { formatDate, shortenHex } from "@/lib/format";
 import { formatStake } from "@/lib/money";
 import { chainClient } from "@/server/chain";
-import { challengesOf } from "@/server/challenges";
+import { challengesOf, stakersOf } from "@/server/challenges";
 import { db } from "@/server/db";
 import { stakeTokenInfo } from "@/server/stake-token";
 import { ChallengeDisclosure } from "./challenge-disclosure";
@@ -28,6 +28,8 @@ export async function ChallengeAction({
   });
   const open = history.find((c) => c.status === "OPEN");
   const decided = history.filter((c) => c.status !== "OPEN");
+  const lastSlash = decided.find((c) => c.status === "UPHELD");
+  const stakers = lastSlash ? await stakersOf(db(), chainId, BigInt(assetId)) : [];
   return (
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-4 dark:border-slate-800">
       {decided.length > 0 ? (
@@ -48,6 +50,24 @@ export async function ChallengeAction({
               </li>
             ))}
           </ul>
+          {lastSlash && stakers.length > 0 ? (
+            <div className="mt-2 text-sm">
+              <p className="font-medium">
+                What the latest slash (#{lastSlash.challengeId}) did to each stake
+              </p>
+              <ul className="mt-1 space-y-0.5 text-slate-600 dark:text-slate-300" data-testid="slash-effect">
+                {stakers.map((s) => (
+                  <li key={`${s.staker}-${s.unbonding}-${s.value}`}>
+                    <span className="font-mono" title={s.staker}>
+                      {shortenHex(s.staker)}
+                    </span>
+                    {s.unbonding ? " (unbonding)" : ""}: {formatStake(s.value)} now, about{" "}
+                    {formatStake(lostTo(s.value, lastSlash.slashBps))} slashed
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
       ) : null}
       <ChallengeDisclosure
@@ -69,4 +89,9 @@ export async function ChallengeAction({
       />
     </div>
   );
+}
+
+/** What a slash of `bps` took from a stake worth `now` after it (before it, the stake was now / (1 - bps)). */
+function lostTo(now: string, bps: number): string {
+  return ((BigInt(now) * BigInt(bps)) / BigInt(10_000 - bps)).toString();
 }

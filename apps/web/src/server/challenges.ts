@@ -68,3 +68,19 @@ export async function challengesOf(
   );
   return rows.map(view);
 }
+
+export type StakerNow = { staker: string; value: string; unbonding: boolean };
+
+/** Each staker's stake on the asset now (active and unbonding), for the slash's effect per staker. */
+export async function stakersOf(db: PrismaClient, chainId: number, assetId: bigint): Promise<StakerNow[]> {
+  return db.$queryRaw<StakerNow[]>`
+    SELECT s.staker, div(s."activeShares" * p."totalStake", NULLIF(p."totalShares", 0))::text AS value, false AS unbonding
+    FROM "Stake" s JOIN "AssetStake" p ON p."chainId" = s."chainId" AND p."assetId" = s."assetId"
+    WHERE s."chainId" = ${chainId} AND s."assetId" = ${assetId} AND s."activeShares" > 0
+    UNION ALL
+    SELECT e.staker, div(e.shares * p."totalStake", NULLIF(p."totalShares", 0))::text, true
+    FROM "UnbondingEntry" e JOIN "AssetStake" p ON p."chainId" = e."chainId" AND p."assetId" = e."assetId"
+    WHERE e."chainId" = ${chainId} AND e."assetId" = ${assetId} AND NOT e.withdrawn
+    ORDER BY 2 DESC
+    LIMIT 20`;
+}
