@@ -8,7 +8,7 @@
 // Writes apps/web/bench-royalties.json. Needs a built web app and Debian's Chromium.
 //   node scripts/bench-royalties.ts [--assets 1000] [--background 20000] [--requests 60]
 import { existsSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -116,7 +116,7 @@ async function measurePage() {
       log(
         `/royalties server p95 ${p95(times)} ms (largest HTML ${Math.round(bytes / 1024)} KB); first-load JS ${js.kb} KB`,
       );
-      return { serverP95Ms: p95(times), htmlKB: Math.round(bytes / 1024), js };
+      return { serverP95Ms: p95(times), htmlKB: Math.round(bytes / 1024), js, load: loadavg()[0] ?? 0 };
     } finally {
       await web.stop();
     }
@@ -303,6 +303,9 @@ const results = {
     cpuModel: cpus()[0]?.model.split(" ").slice(0, 2).join(" ") ?? "unknown",
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    /** The 1-minute load average when the page was measured: on a shared 2-core machine, above ~2
+     *  means other work took CPU from the server being timed. */
+    loadAverage1m: Math.round(page.load * 10) / 10,
   },
   data: {
     holderAssets: flags.assets,
