@@ -3,6 +3,7 @@
 // transaction), a sale pays the curator share, /stakes shows the reward and claims it, the curator
 // unstakes (the entry counts down and is "still at risk"), chain time moves past the unbonding delay,
 // and Withdraw pays the stake back. Chain balances are checked at every payout.
+import { createHash } from "node:crypto";
 import { assetRegistryAbi, licenseManagerAbi, stakingPoolAbi, testTokenAbi } from "@tessera/abi";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { createWalletClient, type Hex, http, parseEther, zeroAddress } from "viem";
@@ -118,6 +119,7 @@ beforeAll(async () => {
   page = await browser.newPage();
 }, 300_000);
 afterAll(async () => {
+  for (const context of others) await context.close();
   await browser?.close();
   await stack?.stop();
 });
@@ -143,13 +145,44 @@ async function write(scope: Locator) {
   await stack.index();
   await reach(scope, "indexed");
 }
-async function look(name: string) {
-  expect(await seriousAxeViolations(page)).toEqual([]);
-  await screenshotAtWidths(page, name);
-  await page.setViewportSize({ width: 375, height: 800 });
-  expect(await fitsViewportWidth(page)).toBe(true);
-  await page.setViewportSize({ width: 1280, height: 900 });
+async function look(name: string, on: Page = page) {
+  expect(await seriousAxeViolations(on)).toEqual([]);
+  await screenshotAtWidths(on, name);
+  await on.setViewportSize({ width: 375, height: 800 });
+  expect(await fitsViewportWidth(on)).toBe(true);
+  await on.setViewportSize({ width: 1280, height: 900 });
 }
+
+/** Another person in another browser, signed in as `account`. */
+async function openAs(account: LocalAccount, path: string) {
+  const context = await launchBrowser();
+  others.push(context);
+  const theirs = await injectWallet(context, { rpcUrl: stack.rpcUrl, account });
+  const tab = await context.newPage();
+  await tab.goto(`${web}${path}`);
+  await tab.getByTestId("connect-wallet").click();
+  await expect
+    .poll(() => tab.getByTestId("wallet-address").getAttribute("data-signed-in"), { timeout: 20_000 })
+    .toBe("true");
+  return { tab, wallet: theirs };
+}
+const others: BrowserContext[] = [];
+
+async function asCurator(functionName: "approve" | "stake", amount: bigint) {
+  if (functionName === "approve") {
+    return send(
+      walletOf(curator).writeContract({
+        address: stack.contracts.StakeToken,
+        abi: testTokenAbi,
+        functionName: "approve",
+        args: [stack.contracts.StakingPool, amount],
+      }),
+    );
+  }
+  return send(walletOf(curator).writeContract({ ...pool("stake"), args: [assetId, amount] }));
+}
+const stakeOf = () =>
+  stack.publicClient.readContract({ ...pool("stakeOf"), args: [assetId, curator.address] });
 
 describe("a curator stakes, earns, unstakes and withdraws", () => {
   it("shows the most a slash can take and the exact unlock date before staking, then stakes", async () => {
@@ -262,5 +295,210 @@ describe("a curator stakes, earns, unstakes and withdraws", () => {
     expect(await page.getByTestId("stake-history").textContent()).toMatch(/withdrew 100 TSTK/);
     await look("curator-withdrawn");
     expect(wallet.count("eth_sendTransaction")).toBe(4); // stake, claim, unstake, withdraw
+  });
+});
+
+const challenger = devAccount(6);
+const arbiter = devAccount(DEV_ACCOUNT.builder); // the deployment grants the admin the arbiter role
+const EVIDENCE = Buffer.from(
+  "Site audit, 12 Nov: the model's sensitivity on our 340 images was 61%, not the 94% its card claims.\n",
+);
+
+describe("challenges: the arbiter upholds or rejects", () => {
+  it("a challenge with a stored evidence document, upheld by the arbiter, slashes every stake and the pages show it", async () => {
+    await asCurator("approve", parseEther("100"));
+    await asCurator("stake", parseEther("100"));
+    await send(
+      walletOf(challenger).writeContract({
+        address: stack.contracts.StakeToken,
+        abi: testTokenAbi,
+        functionName: "mint",
+        args: [challenger.address, parseEther("1000")],
+      }),
+    );
+    await stack.index();
+    const minBond = await stack.publicClient.readContract(pool("minBond"));
+
+    const { tab, wallet: challengerWallet } = await openAs(challenger, `/assets/${stack.chainId}/${assetId}`);
+    await tab.getByTestId("challenge-toggle").click();
+    const form = tab.getByTestId("challenge-form");
+    await form.getByLabel(/Evidence document/).setInputFiles({
+      name: "site-audit.txt",
+      mimeType: "text/plain",
+      buffer: EVIDENCE,
+    });
+    const sha256 = `0x${createHash("sha256").update(EVIDENCE).digest("hex")}`;
+    await expect.poll(() => form.getByTestId("evidence-hash").textContent()).toContain(sha256);
+    expect(await form.getByTestId("challenge-open").getByTestId("tx-disabled-reason").count()).toBe(0);
+    await look("challenge-form", tab);
+    await write(form.getByTestId("challenge-allow"));
+    await write(form.getByTestId("challenge-open"));
+    const opened = await stack.db.challenge.findFirst({
+      where: { chainId: stack.chainId, assetId, status: "OPEN" },
+    });
+    expect(opened?.evidenceHash).toBe(sha256);
+    expect(BigInt(opened?.bond.toFixed() ?? "0")).toBe(minBond);
+    expect(challengerWallet.count("eth_sendTransaction")).toBe(2); // allow the bond, open the challenge
+    // The document is in the blob store under the hash the chain records.
+    const stored = await fetch(`${web}/api/evidence/${sha256}`);
+    expect(Buffer.from(await stored.arrayBuffer()).equals(EVIDENCE)).toBe(true);
+
+    // Every visitor sees the open challenge; new stake is refused with the reason.
+    await page.goto(`${web}/assets/${stack.chainId}/${assetId}`);
+    await page.getByTestId("challenge-banner").waitFor();
+    expect(await page.getByTestId("stake-form").getByTestId("tx-disabled-reason").textContent()).toMatch(
+      /Staking is paused on this asset while a challenge is open/,
+    );
+    await look("challenge-open-asset-page");
+
+    const { tab: desk } = await openAs(arbiter, "/arbiter");
+    const item = desk.getByTestId(`challenge-${opened?.challengeId}`);
+    await item.waitFor();
+    await look("arbiter-queue", desk);
+    const slashBps = await stack.publicClient.readContract(pool("slashBps"));
+    await write(item.getByTestId(`uphold-${opened?.challengeId}`));
+    expect(await stakeOf()).toBe(parseEther("100") - (parseEther("100") * BigInt(slashBps)) / 10_000n);
+
+    await page.reload();
+    const history = page.getByTestId("challenge-history");
+    await history.waitFor();
+    expect(await history.textContent()).toMatch(
+      new RegExp(`upheld\\. 20 TSTK was slashed: every staker lost ${slashBps / 100}%`),
+    );
+    expect(await page.getByTestId("stake-total").textContent()).toBe("80 TSTK");
+    expect(await page.getByTestId("slash-effect").textContent()).toMatch(
+      new RegExp(`${curator.address.toLowerCase().slice(0, 8)}.*: 80 TSTK now, about 20 TSTK slashed`),
+    );
+    await look("challenge-upheld-asset-page");
+    await page.goto(`${web}/stakes`);
+    expect(await page.getByTestId(`stake-${assetId}`).getByTestId("stake-value").textContent()).toBe(
+      "80 TSTK staked",
+    );
+    expect(await page.locator("[data-testid=stake-history] [data-kind=SLASHED]").textContent()).toMatch(
+      /was upheld: 20 TSTK of its stake was slashed \(20% of every stake on it, yours included\)/,
+    );
+    await look("challenge-upheld-stakes");
+  });
+
+  it("a rejected challenge pays the bond to the stakers", async () => {
+    const bond = parseEther("150");
+    const theirs = walletOf(challenger);
+    await send(
+      theirs.writeContract({
+        address: stack.contracts.StakeToken,
+        abi: testTokenAbi,
+        functionName: "approve",
+        args: [stack.contracts.StakingPool, bond],
+      }),
+    );
+    await send(theirs.writeContract({ ...pool("challenge"), args: [assetId, bond, `0x${"ee".repeat(32)}`] }));
+    await stack.index();
+    const opened = await stack.db.challenge.findFirst({
+      where: { chainId: stack.chainId, assetId, status: "OPEN" },
+    });
+    const { tab: desk } = await openAs(arbiter, "/arbiter");
+    await write(desk.getByTestId(`reject-${opened?.challengeId}`));
+    const pending = await stack.publicClient.readContract({
+      ...pool("pendingRewards"),
+      args: [assetId, stack.contracts.StakeToken, curator.address],
+    });
+    expect(bond - pending).toBeLessThan(3n); // the only staker receives the whole bond
+    await page.goto(`${web}/stakes`);
+    expect(await page.getByTestId("rewards-summary").textContent()).toMatch(/150 TSTK/);
+    expect(await page.locator("[data-testid=stake-history] [data-kind=BOND]").first().textContent()).toMatch(
+      /was rejected: its bond, 150 TSTK, went to the stakers/,
+    );
+    await look("challenge-rejected-stakes");
+    const before = await stakeBalance();
+    await write(page.getByTestId("claim-rewards"));
+    expect((await stakeBalance()) - before).toBe(pending);
+  });
+
+  it("shows a non-arbiter no arbiter controls, and the chain refuses the verdict if forced", async () => {
+    const theirs = walletOf(challenger);
+    const bond = await stack.publicClient.readContract(pool("minBond"));
+    await send(
+      theirs.writeContract({
+        address: stack.contracts.StakeToken,
+        abi: testTokenAbi,
+        functionName: "approve",
+        args: [stack.contracts.StakingPool, bond],
+      }),
+    );
+    await send(theirs.writeContract({ ...pool("challenge"), args: [assetId, bond, `0x${"dd".repeat(32)}`] }));
+    await stack.index();
+    const opened = await stack.db.challenge.findFirst({
+      where: { chainId: stack.chainId, assetId, status: "OPEN" },
+    });
+    await page.goto(`${web}/arbiter`);
+    await page.getByTestId("arbiter-not-allowed").waitFor();
+    expect(await page.getByText(/Uphold|Reject:/).count()).toBe(0);
+    await look("arbiter-not-allowed");
+    await expect(
+      stack.publicClient.simulateContract({
+        ...pool("resolve"),
+        args: [opened?.challengeId ?? 0n, true],
+        account: curator.address,
+      }),
+    ).rejects.toThrow(/AccessControlUnauthorizedAccount/);
+    expect((await stack.db.challenge.findFirst({ where: { id: opened?.id } }))?.status).toBe("OPEN");
+  });
+});
+
+describe("protocol admin", () => {
+  it("shows each setting's on-chain value, changes fees, pauses and resumes, and withdraws protocol fees", async () => {
+    const { tab, wallet: adminWallet } = await openAs(arbiter, "/admin");
+    const lm = { address: stack.contracts.LicenseManager, abi: licenseManagerAbi } as const;
+    const feeBps = await stack.publicClient.readContract({ ...lm, functionName: "protocolFeeBps" });
+    await tab.getByTestId("panel-fees").waitFor();
+    expect(await tab.getByTestId("now-fees").textContent()).toContain(`protocol fee ${feeBps / 100}%`);
+    await look("admin-settings", tab);
+
+    const fees = tab.getByTestId("panel-fees");
+    await fees.getByLabel(/Protocol fee/).fill("12");
+    expect(await fees.getByTestId("tx-disabled-reason").textContent()).toMatch(/at most 10%/);
+    await fees.getByLabel(/Protocol fee/).fill("3");
+    await write(fees.getByTestId("admin-fees"));
+    expect(await stack.publicClient.readContract({ ...lm, functionName: "protocolFeeBps" })).toBe(300);
+    await expect
+      .poll(() => tab.getByTestId("now-fees").textContent(), { timeout: 20_000 })
+      .toContain("protocol fee 3%");
+
+    await write(tab.getByTestId("panel-pause").getByTestId("admin-pause"));
+    expect(await stack.publicClient.readContract({ ...lm, functionName: "paused" })).toBe(true);
+    await expect
+      .poll(() => tab.getByTestId("now-pause").textContent(), { timeout: 20_000 })
+      .toMatch(/paused/);
+    await write(tab.getByTestId("panel-pause").getByTestId("admin-pause"));
+    expect(await stack.publicClient.readContract({ ...lm, functionName: "paused" })).toBe(false);
+
+    const treasury = await stack.publicClient.readContract({ ...lm, functionName: "treasury" });
+    const accrued = await stack.publicClient.readContract({
+      ...lm,
+      functionName: "accruedProtocolFees",
+      args: [zeroAddress],
+    });
+    expect(accrued).toBeGreaterThan(0n);
+    const before = await stack.publicClient.getBalance({ address: treasury });
+    await write(tab.getByTestId("withdraw-fees-ETH"));
+    const after = await stack.publicClient.getBalance({ address: treasury });
+    // The treasury is the admin here, so its own gas comes off: count it back.
+    const last = await stack.publicClient.getBlock({ includeTransactions: true });
+    const tx = last.transactions[0];
+    const receipt =
+      tx && typeof tx !== "string" ? await stack.publicClient.getTransactionReceipt({ hash: tx.hash }) : null;
+    const gas =
+      receipt && treasury.toLowerCase() === receipt.from.toLowerCase()
+        ? receipt.gasUsed * receipt.effectiveGasPrice
+        : 0n;
+    expect(after - before + gas).toBe(accrued);
+    expect(adminWallet.count("eth_sendTransaction")).toBe(4);
+    await look("admin-after-changes", tab);
+  });
+
+  it("shows an account without a protocol role no controls", async () => {
+    await page.goto(`${web}/admin`);
+    await page.getByTestId("admin-not-allowed").waitFor();
+    expect(await page.getByTestId("panel-fees").count()).toBe(0);
   });
 });

@@ -2,15 +2,18 @@
 // claim and more sales, the claimable amount the page computes from the indexed tables equals
 // RoyaltyShares.claimable(holder, asset, currency) for every holder, asset and currency; and each
 // credit is traced to the sale that paid it (the asset's own, or a derived model's upstream share).
+import { createHash } from "node:crypto";
 import { royaltySharesAbi } from "@tessera/abi";
 import { createWalletClient, http, zeroAddress } from "viem";
 import { hardhat } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { royaltyPositions, royaltySources } from "../../apps/web/src/server/royalties-sql.ts";
 import { DEV_ACCOUNT, devAccount } from "../../scripts/lib/accounts.ts";
+import { signInOverHttp } from "../support/session.ts";
 import { type Stack, startStack } from "../support/stack.ts";
 
 let stack: Stack;
+let web: string;
 const contributor = devAccount(DEV_ACCOUNT.contributor);
 const newcomer = devAccount(7);
 
@@ -54,6 +57,7 @@ beforeAll(async () => {
     }),
   );
   await stack.index();
+  web = await stack.startWeb();
 }, 300_000);
 afterAll(() => stack?.stop());
 
@@ -135,5 +139,52 @@ describe("royalties computed from the database", () => {
         .reduce((total, s) => total + BigInt(s.amount), 0n);
       if (sum > 0n) expect(sum).toBe(BigInt(revenue.credited.toFixed()));
     }
+  });
+});
+
+describe("the evidence API (a challenge's document in the blob store)", () => {
+  const doc = Buffer.from("Audit: sensitivity 61% on 340 local images, not the 94% claimed.\n");
+  const hash = `0x${createHash("sha256").update(doc).digest("hex")}`;
+  const post = (query: string, body: Uint8Array, cookie?: string) =>
+    fetch(`${web}/api/evidence${query}`, {
+      method: "POST",
+      headers: { origin: web, "content-type": "application/octet-stream", ...(cookie ? { cookie } : {}) },
+      body,
+    });
+  const stored = async (sha256: string) => (await fetch(`${web}/api/evidence/${sha256}`)).status;
+
+  it("refuses bad input with problem+json and a sentence, and stores nothing", async () => {
+    const anonymous = await post(`?sha256=${hash}`, doc);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    expect(((await anonymous.json()) as { detail: string }).detail).toMatch(/Sign in/);
+
+    const cookie = await signInOverHttp(web, contributor);
+    const badQuery = await post("?sha256=abc", doc, cookie);
+    expect(badQuery.status).toBe(400);
+    const other = `0x${"ab".repeat(32)}`;
+    const mismatch = await post(`?sha256=${other}`, doc, cookie);
+    expect(mismatch.status).toBe(422);
+    expect((await mismatch.json()) as { code: string; detail: string }).toMatchObject({
+      code: "EVIDENCE_HASH_MISMATCH",
+      detail: expect.stringMatching(/Attach it again/),
+    });
+    const big = new Uint8Array(2 * 1024 * 1024 + 1);
+    const bigHash = `0x${createHash("sha256").update(big).digest("hex")}`;
+    const tooLarge = await post(`?sha256=${bigHash}`, big, cookie);
+    expect(tooLarge.status).toBe(413);
+    expect(await stored(hash)).toBe(404);
+    expect(await stored(other)).toBe(404);
+    expect(await stored(bigHash)).toBe(404);
+    expect(await stored("not-a-hash")).toBe(404);
+  });
+
+  it("stores the document under its sha256 and serves exactly those bytes", async () => {
+    const cookie = await signInOverHttp(web, contributor);
+    const response = await post(`?sha256=${hash}`, doc, cookie);
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ sha256: hash, size: doc.length });
+    const read = await fetch(`${web}/api/evidence/${hash}`);
+    expect(Buffer.from(await read.arrayBuffer()).equals(doc)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ChallengeAction } from "@/challenge/challenge-action";
 import { stakeTokenInfo } from "@/server/stake-token";
 import { poolTerms } from "@/server/stakes";
 import { formatDateTime } from "@/staking/countdown";
@@ -53,6 +54,7 @@ export async function StakeAction({
           Your stakes, rewards and unbonding
         </Link>
       </p>
+      <ChallengeAction chainId={chainId} assetId={assetId} assetName={assetName} />
     </>
   );
 }

@@ -23,10 +23,15 @@ export function ChallengeBanner({ challenges }: { challenges: AssetDetail["openC
             <span className="font-mono" title={c.challenger}>
               {shortenHex(c.challenger)}
             </span>{" "}
-            with a bond of {formatStake(c.bond)}; evidence hash{" "}
+            with a bond of {formatStake(c.bond)};{" "}
+            <a className="underline" href={`/api/evidence/${c.evidenceHash}`}>
+              evidence
+            </a>{" "}
+            (sha256{" "}
             <span className="font-mono break-all" title={c.evidenceHash}>
               {shortenHex(c.evidenceHash, 8, 6)}
             </span>
+            )
           </li>
         ))}
       </ul>

@@ -1,0 +1,48 @@
+import type { Address } from "viem";
+import type { TxPlan } from "@/tx/use-transaction";
+
+export type ChallengeTarget = {
+  chainId: number;
+  assetId: string;
+  assetName: string;
+  stakingPool: Address;
+  stakeToken: Address;
+  tokenSymbol: string;
+  tokenDecimals: number;
+  /** The pool's minimum bond, in token units (decimal string). */
+  minBond: string;
+};
+
+export type Evidence = { file: File; sha256: `0x${string}` };
+
+const load = () => import("./challenge-prepare");
+
+/** Step 1: lets the pool take the bond (ERC-20 approve; `challenge` has no permit variant). */
+export function allowBondPlan(target: ChallengeTarget, bondText: string): TxPlan {
+  return {
+    key: `challenge-allow:${target.chainId}:${target.assetId}`,
+    label: `Allow the staking pool to take a ${bondText.trim()} ${target.tokenSymbol} bond`,
+    prepare: async (tx) => (await load()).prepareAllowBond(target, bondText, tx),
+  };
+}
+
+/** Step 2: stores the evidence, then opens the challenge with its sha256 as evidenceHash. */
+export function challengePlan(target: ChallengeTarget, bondText: string, evidence: Evidence | null): TxPlan {
+  return {
+    key: `challenge:${target.chainId}:${target.assetId}`,
+    label: `Challenge ${target.assetName} with a ${bondText.trim()} ${target.tokenSymbol} bond`,
+    prepare: async (tx) => (await load()).prepareChallenge(target, bondText, evidence, tx),
+  };
+}
+
+/** The arbiter's verdict on an open challenge (StakingPool.resolve). */
+export function resolvePlan(
+  challenge: { chainId: number; challengeId: string; assetName: string; stakingPool: Address },
+  upheld: boolean,
+): TxPlan {
+  return {
+    key: `resolve:${challenge.chainId}:${challenge.challengeId}:${upheld ? "uphold" : "reject"}`,
+    label: `${upheld ? "Uphold" : "Reject"} challenge #${challenge.challengeId} against ${challenge.assetName}`,
+    prepare: async () => (await load()).prepareResolve(challenge, upheld),
+  };
+}
