@@ -14,11 +14,10 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
 import { createPrismaClient, type PrismaClient } from "@tessera/db";
 import { createTestDatabase } from "@tessera/db/testing";
 import { z } from "zod";
-import { launchBrowser } from "../test/support/browser.ts";
+import { firstLoadJs } from "../test/support/first-load-js.ts";
 import { BENCH_CHAIN_ID, fillBenchDatabase } from "./bench-web/data.ts";
 import { freePort, startService, waitFor } from "./lib/services.ts";
 
@@ -313,29 +312,6 @@ async function measureWeb(databaseUrl: string) {
     return { explore, asset, js };
   } finally {
     await web.stop();
-  }
-}
-
-/** Sums the gzipped size of every script the page loads on a cold visit (fresh browser profile). */
-async function firstLoadJs(url: string): Promise<{ kb: number; count: number }> {
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    const pending: Array<Promise<number>> = [];
-    page.on("response", (response) => {
-      if (response.request().resourceType() !== "script") return;
-      pending.push(
-        response
-          .body()
-          .then((body) => gzipSync(body).length)
-          .catch(() => 0),
-      );
-    });
-    await page.goto(url, { waitUntil: "networkidle" });
-    const sizes = await Promise.all(pending);
-    return { kb: Math.round((sizes.reduce((a, b) => a + b, 0) / 1024) * 10) / 10, count: sizes.length };
-  } finally {
-    await browser.close();
   }
 }
 

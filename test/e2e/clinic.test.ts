@@ -24,6 +24,7 @@ import { devAccount } from "../../scripts/lib/accounts.ts";
 import { seedArtifacts } from "../../scripts/seed/artifacts.ts";
 import { seriousAxeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
+import { firstLoadJs } from "../support/first-load-js.ts";
 import { fitsViewportWidth, screenshotAtWidths } from "../support/screenshots.ts";
 import { signInOverHttp } from "../support/session.ts";
 import { type Stack, startStack } from "../support/stack.ts";
@@ -181,28 +182,7 @@ async function check(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** Every script a cold visit loads, gzipped, in KB (as scripts/bench-web.ts measures it). */
-async function firstLoadJsKb(url: string): Promise<number> {
-  const { gzipSync } = await import("node:zlib");
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    const sizes: Array<Promise<number>> = [];
-    page.on("response", (r) => {
-      if (r.request().resourceType() === "script")
-        sizes.push(
-          r
-            .body()
-            .then((b) => gzipSync(b).length)
-            .catch(() => 0),
-        );
-    });
-    await page.goto(url, { waitUntil: "networkidle" });
-    return (await Promise.all(sizes)).reduce((a, b) => a + b, 0) / 1024;
-  } finally {
-    await browser.close();
-  }
-}
+const firstLoadJsKb = async (url: string) => (await firstLoadJs(url)).kb;
 
 /** A session for `account` signed in over HTTP (Sign-In with Ethereum), as a Cookie header. */
 const apiSession = (account = nobody) => signInOverHttp(web, account);

@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEV_ACCOUNT, devAccount } from "../../scripts/lib/accounts.ts";
 import { seriousAxeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
+import { firstLoadJs } from "../support/first-load-js.ts";
 import { fitsViewportWidth, outputDir, screenshotAtWidths } from "../support/screenshots.ts";
 import { type Stack, startStack } from "../support/stack.ts";
 import { type InjectedWallet, injectWallet } from "../support/wallet.ts";
@@ -389,5 +390,13 @@ describe("publishing a model from the browser", { timeout: 180_000 }, () => {
     });
     expect(asset.versionCount).toBe(2);
     expect(asset.contentHash).toBe(expected);
+  });
+
+  it("keeps /publish and /studio within 250 KB of JavaScript on a first visit", async () => {
+    for (const path of ["/publish", "/studio"]) {
+      const { kb } = await firstLoadJs(`${web}${path}`);
+      console.log(`${path} first-load JS: ${kb} KB gzipped`);
+      expect(kb, path).toBeLessThanOrEqual(250);
+    }
   });
 });
