@@ -7,7 +7,7 @@
 // Needs a built web app (`pnpm --filter @tessera/web build`) and built contracts.
 //   node scripts/bench-download.ts [--mib 1024] [--purchases 5]
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { mkdir, open, rm } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -21,6 +21,7 @@ import { hardhat } from "viem/chains";
 import { z } from "zod";
 import { startStack } from "../test/support/stack.ts";
 import { DEV_ACCOUNT, devAccount } from "./lib/accounts.ts";
+import { groupRssMB } from "./lib/process-memory.ts";
 import { freePort, type Service, startService, waitFor } from "./lib/services.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -253,24 +254,6 @@ async function writeRandomFile(path: string, bytes: number): Promise<string> {
   }
   await file.close();
   return `0x${hash.digest("hex")}`;
-}
-
-/** Resident memory of every process in the group (next start and the workers it forks), in MB. */
-function groupRssMB(pgid: number): number {
-  let kib = 0;
-  for (const pid of readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue; // field 5 of /proc/pid/stat: the process group
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      kib += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return (kib * 1024) / 1e6;
 }
 
 function round(value: number): number {

@@ -8,7 +8,7 @@
 
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, open, rm } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -21,6 +21,7 @@ import { createTestDatabase } from "@tessera/db/testing";
 import * as tus from "tus-js-client";
 import { z } from "zod";
 import { UPLOAD_CHUNK_BYTES } from "../apps/web/src/upload/api.ts";
+import { groupRssMB } from "./lib/process-memory.ts";
 import { freePort, startService, waitFor } from "./lib/services.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -222,24 +223,6 @@ async function fsync(path: string): Promise<void> {
   const file = await open(path, "r+");
   await file.sync();
   await file.close();
-}
-
-/** Resident memory of every process in the group (next start and the workers it forks), in MB. */
-function groupRssMB(pgid: number): number {
-  let kib = 0;
-  for (const pid of readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue; // field 5 of /proc/pid/stat: the process group
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      kib += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return (kib * 1024) / 1e6;
 }
 
 function round(value: number): number {
