@@ -28,6 +28,7 @@ import { firstLoadJs } from "../support/first-load-js.ts";
 import { fitsViewportWidth, screenshotAtWidths } from "../support/screenshots.ts";
 import { signInOverHttp } from "../support/session.ts";
 import { type Stack, startStack } from "../support/stack.ts";
+import { submitAndIndex } from "../support/tx-flow.ts";
 import { type InjectedWallet, injectWallet } from "../support/wallet.ts";
 
 const clinic = devAccount(7);
@@ -139,30 +140,7 @@ async function recordStates(scope: string, page: Page) {
 const recorded = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { __states: string[] }).__states);
 
-/** Waits for `scope`'s flow to reach `target`; a failure on the way fails with its sentence. */
-async function reach(scope: Locator, target: string) {
-  const status = scope.getByTestId("tx-status").first();
-  await expect
-    .poll(
-      async () => {
-        const now = await status.getAttribute("data-state");
-        if (now === "failed" && target !== "failed") {
-          throw new Error(`the flow failed: ${await scope.getByTestId("tx-error").first().textContent()}`);
-        }
-        return now;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(target);
-}
-
-/** Presses the scope's write button and follows it: confirmed, then indexed once the indexer runs. */
-async function submitAndIndex(scope: Locator) {
-  await scope.getByTestId("tx-submit").first().click();
-  await reach(scope, "confirmed");
-  await stack.index();
-  await reach(scope, "indexed");
-}
+const submitAndIndexHere = (scope: Locator) => submitAndIndex(scope, () => stack.index());
 
 async function check(page: Page, name: string) {
   expect(await seriousAxeViolations(page)).toEqual([]);
@@ -316,7 +294,7 @@ describe("the clinic journey", () => {
 
     await recordStates(`li[data-offer-id="${offers.eth}"]`, page);
     const sentBefore = wallet.count("eth_sendTransaction");
-    await submitAndIndex(offer);
+    await submitAndIndexHere(offer);
     expect(await recorded(page)).toEqual(["idle", "preparing", "signing", "pending", "confirmed", "indexed"]);
     expect(wallet.count("eth_sendTransaction") - sentBefore).toBe(1);
     expect(wallet.count("eth_signTypedData_v4")).toBe(0);
@@ -374,7 +352,7 @@ describe("the clinic journey", () => {
     });
     expect(allowanceBefore).toBe(0n);
     await check(page, "04-quote-tusd");
-    await submitAndIndex(offer);
+    await submitAndIndexHere(offer);
     expect(wallet.count("eth_signTypedData_v4") - before.signatures).toBe(1);
     expect(wallet.count("eth_sendTransaction") - before.txs).toBe(1);
     const sale = await stack.db.sale.findFirstOrThrow({
@@ -412,7 +390,7 @@ describe("the clinic journey", () => {
     );
     await seats.getByLabel(/Give a seat/).fill(staff.address);
     const txs = wallet.count("eth_sendTransaction");
-    await submitAndIndex(seats);
+    await submitAndIndexHere(seats);
     expect(wallet.count("eth_sendTransaction") - txs).toBe(1);
     await expect
       .poll(() => card.getByTestId("seat-count").textContent(), { timeout: 20_000 })
@@ -441,7 +419,7 @@ describe("the clinic journey", () => {
     await check(staffSession.page, "07-staff-licenses");
 
     const delegate = card.getByTestId("delegate");
-    await submitAndIndex(delegate);
+    await submitAndIndexHere(delegate);
     await expect
       .poll(() => card.getByTestId("seat-count").textContent(), { timeout: 20_000 })
       .toMatch(/1 of 2 seats/);
@@ -486,7 +464,7 @@ describe("the clinic journey", () => {
     await check(page, "09-expired");
     const renew = card.getByTestId("renew");
     const txs = wallet.count("eth_sendTransaction");
-    await submitAndIndex(renew);
+    await submitAndIndexHere(renew);
     expect(wallet.count("eth_sendTransaction") - txs).toBe(1);
     await expect.poll(() => card.getAttribute("data-status"), { timeout: 20_000 }).toBe("expiring");
     const renewal = await stack.db.sale.findFirstOrThrow({
@@ -532,7 +510,7 @@ describe("the clinic journey", () => {
     const card = licenseCard(page, siteLicense);
     const seats = card.getByTestId("seats");
     await seats.getByLabel(/Give a seat/).fill(staff.address);
-    await submitAndIndex(seats);
+    await submitAndIndexHere(seats);
     await expect.poll(() => card.getByTestId("delegate").count(), { timeout: 20_000 }).toBe(1);
 
     const staffSession = await signedInAs(staff);
@@ -551,7 +529,7 @@ describe("the clinic journey", () => {
     expect(link.status()).toBe(200);
     const { url } = (await link.json()) as { url: string };
 
-    await submitAndIndex(card.getByTestId("delegate"));
+    await submitAndIndexHere(card.getByTestId("delegate"));
     const refused = await staffSession.page.request.post(`${web}/api/downloads`, {
       data: { licenseId: siteLicense.toString(), sha256: artifact },
     });
@@ -627,7 +605,7 @@ describe("the clinic journey", () => {
     const offer = page.locator(`li[data-offer-id="${yearly.offerId}"]`);
     await offer.getByTestId("buy-open").click();
     await offer.getByTestId("tx-submit").waitFor({ timeout: 20_000 });
-    await submitAndIndex(offer);
+    await submitAndIndexHere(offer);
     const sale = await stack.db.sale.findFirstOrThrow({
       where: { chainId: stack.chainId, payer: clinic.address.toLowerCase() },
       orderBy: { blockNumber: "desc" },
@@ -640,7 +618,7 @@ describe("the clinic journey", () => {
     await transfer.getByLabel("Transfer to another account").fill(clinic.address);
     expect(await transfer.getByTestId("tx-disabled-reason").textContent()).toMatch(/your own account/);
     await transfer.getByLabel("Transfer to another account").fill(stranger.address);
-    await submitAndIndex(transfer);
+    await submitAndIndexHere(transfer);
     expect(
       await stack.publicClient.readContract({
         address: stack.contracts.LicenseManager,

@@ -4,7 +4,7 @@
 // in ONE transaction; each receives exactly its share (chain balances, gas accounted for); the
 // dataset's owner claims its upstream share of the model's sales the same way.
 import { assetRegistryAbi, licenseManagerAbi, royaltySharesAbi, testTokenAbi } from "@tessera/abi";
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { type Address, createWalletClient, type Hex, http, parseEther, parseUnits, zeroAddress } from "viem";
 import type { LocalAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
@@ -14,6 +14,7 @@ import { seriousAxeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { fitsViewportWidth, screenshotAtWidths } from "../support/screenshots.ts";
 import { type Stack, startStack } from "../support/stack.ts";
+import { reachState } from "../support/tx-flow.ts";
 import { type InjectedWallet, injectWallet } from "../support/wallet.ts";
 
 const lead = devAccount(10); // builds the model, holds 60%
@@ -178,24 +179,6 @@ afterEach(async () => {
   browser = undefined;
 });
 
-const state = (scope: Locator) => scope.getByTestId("tx-status").getAttribute("data-state");
-
-/** Waits for the status panel inside `scope` to reach `target`; a failure fails with its sentence. */
-async function reach(scope: Locator, target: string) {
-  await expect
-    .poll(
-      async () => {
-        const now = await state(scope);
-        if (now === "failed" && target !== "failed") {
-          throw new Error(`the flow failed: ${await scope.getByTestId("tx-error").textContent()}`);
-        }
-        return now;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(target);
-}
-
 async function balances(account: Address) {
   const [eth, tusd] = await Promise.all([
     stack.publicClient.getBalance({ address: account }),
@@ -236,9 +219,9 @@ async function claimAll(page: Page, wallet: InjectedWallet, account: LocalAccoun
 
   const claim = page.getByTestId("claim-all");
   await claim.getByTestId("tx-submit").click();
-  await reach(claim, "confirmed");
+  await reachState(claim, "confirmed");
   await stack.index();
-  await reach(claim, "indexed");
+  await reachState(claim, "indexed");
   // The re-rendered page shows nothing left to claim, and says why the button is disabled.
   await expect
     .poll(() => page.getByTestId("claimable-ETH").getAttribute("data-base"), { timeout: 20_000 })
@@ -301,9 +284,9 @@ describe("contributors claim their royalties", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshotAtWidths(page, "royalties-coauthor-transfer");
     await transfer.getByTestId("tx-submit").click();
-    await reach(transfer, "confirmed");
+    await reachState(transfer, "confirmed");
     await stack.index();
-    await reach(transfer, "indexed");
+    await reachState(transfer, "indexed");
     await expect
       .poll(() => asset.getByTestId("royalty-shares").textContent(), { timeout: 20_000 })
       .toMatch(/You hold 30% \(300,000 shares\)/);

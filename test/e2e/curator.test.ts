@@ -15,6 +15,7 @@ import { seriousAxeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { fitsViewportWidth, screenshotAtWidths } from "../support/screenshots.ts";
 import { type Stack, startStack } from "../support/stack.ts";
+import { submitAndIndex } from "../support/tx-flow.ts";
 import { type InjectedWallet, injectWallet } from "../support/wallet.ts";
 
 const curator = devAccount(8);
@@ -124,27 +125,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function reach(scope: Locator, target: string) {
-  await expect
-    .poll(
-      async () => {
-        const now = await scope.getByTestId("tx-status").getAttribute("data-state");
-        if (now === "failed" && target !== "failed") {
-          throw new Error(`the flow failed: ${await scope.getByTestId("tx-error").textContent()}`);
-        }
-        return now;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(target);
-}
 /** Presses the write in `scope`, indexes once confirmed, waits for "indexed". */
-async function write(scope: Locator) {
-  await scope.getByTestId("tx-submit").click();
-  await reach(scope, "confirmed");
-  await stack.index();
-  await reach(scope, "indexed");
-}
+const write = (scope: Locator) => submitAndIndex(scope, () => stack.index());
 async function look(name: string, on: Page = page) {
   expect(await seriousAxeViolations(on)).toEqual([]);
   await screenshotAtWidths(on, name);
