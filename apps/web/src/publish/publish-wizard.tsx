@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useState } from "react";
 import { useConnection } from "wagmi";
 import type { CardPreview } from "@/lib/publish/card-api";
@@ -7,16 +8,22 @@ import { checkLineage } from "@/lib/publish/lineage";
 import { checkOffer } from "@/lib/publish/offer";
 import { checkSplit } from "@/lib/publish/split";
 import { loadPending } from "@/tx/pending-store";
-import { ArtifactStep } from "./artifact-step";
 import { CardStep } from "./card-step";
-import { ContributorsStep } from "./contributors-step";
 import { clearDraft, loadDraft, newDraft, type PublishDraft, saveDraft } from "./draft";
-import { LineageStep } from "./lineage-step";
-import { OffersStep } from "./offers-step";
 import type { PublishContracts } from "./publish-calls";
-import { ReviewStep } from "./review-step";
 import { BUTTON_PRIMARY, BUTTON_QUIET, FIELD_ERROR } from "./ui";
 import { useCardPreview } from "./use-card-preview";
+
+// Each later step loads when the builder reaches it: the first visit downloads only the card step
+// (the upload client, the offer forms and the signing code are most of the wizard's weight).
+const loading = () => <p className="text-sm text-slate-600 dark:text-slate-300">Loading this step…</p>;
+const ArtifactStep = dynamic(() => import("./artifact-step").then((m) => m.ArtifactStep), { loading });
+const ContributorsStep = dynamic(() => import("./contributors-step").then((m) => m.ContributorsStep), {
+  loading,
+});
+const LineageStep = dynamic(() => import("./lineage-step").then((m) => m.LineageStep), { loading });
+const OffersStep = dynamic(() => import("./offers-step").then((m) => m.OffersStep), { loading });
+const ReviewStep = dynamic(() => import("./review-step").then((m) => m.ReviewStep), { loading });
 
 const STEPS = ["Card", "Artifact", "Contributors", "Lineage", "Offers", "Review and sign"] as const;
 
