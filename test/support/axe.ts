@@ -10,6 +10,18 @@ export type AxeViolation = { id: string; impact: string | null; help: string; ta
 
 /** The serious and critical violations on the page as it is now (an empty list is a pass). */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // Next streams a dynamic page's metadata and re-resolves it on router.refresh(): right after a
+  // refresh the <title> can be missing for a moment. Check the settled page; a title that never
+  // comes is still reported below (document-title).
+  await page
+    .waitForFunction(
+      () => (globalThis as unknown as { document: { title: string } }).document.title.trim() !== "",
+      null,
+      {
+        timeout: 10_000,
+      },
+    )
+    .catch(() => {});
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     // Runs in the page: its globals (axe, document) are not in this file's Node types.

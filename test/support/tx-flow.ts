@@ -20,10 +20,25 @@ export async function reachState(scope: Locator, target: string, timeout = 30_00
     .toBe(target);
 }
 
-/** Presses the write in `scope` and follows it: confirmed, `index()` (the indexer's run), indexed. */
+/**
+ * Presses the write in `scope` and follows it to "indexed", running `index()` (the indexer, as its
+ * daemon would) whenever the page reports the block confirmed and is still waiting for it.
+ */
 export async function submitAndIndex(scope: Locator, index: () => Promise<unknown>): Promise<void> {
   await scope.getByTestId("tx-submit").first().click();
   await reachState(scope, "confirmed");
-  await index();
-  await reachState(scope, "indexed");
+  const status = scope.getByTestId("tx-status").first();
+  await expect
+    .poll(
+      async () => {
+        const now = await status.getAttribute("data-state");
+        if (now === "failed") {
+          throw new Error(`the flow failed: ${await scope.getByTestId("tx-error").first().textContent()}`);
+        }
+        if (now === "confirmed") await index();
+        return now;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe("indexed");
 }
