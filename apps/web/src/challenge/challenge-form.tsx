@@ -19,7 +19,7 @@ export default function ChallengeForm({ target }: { target: ChallengeTarget }) {
   const ids = { bond: useId(), file: useId(), hint: useId() };
   const allow = useMemo(() => allowBondPlan(target, bond), [target, bond]);
   const open = useMemo(() => challengePlan(target, bond, evidence), [target, bond, evidence]);
-  const parsed = parseStakeAmount(bond, target.tokenDecimals);
+  const parsed = parseStakeAmount(bond, target.tokenDecimals, "put up as the bond");
   const bondProblem = !parsed.ok
     ? parsed.reason
     : parsed.value < BigInt(target.minBond)

@@ -9,7 +9,7 @@ import type { ChallengeTarget, Evidence } from "./challenge-plans";
 // The challenge's checks, evidence upload and the arbiter's verdict, loaded when a button is pressed.
 
 function bondOf(target: ChallengeTarget, bondText: string): bigint {
-  const bond = parseStakeAmount(bondText, target.tokenDecimals);
+  const bond = parseStakeAmount(bondText, target.tokenDecimals, "put up as the bond");
   if (!bond.ok) throw new TxPreconditionError(bond.reason);
   if (bond.value < BigInt(target.minBond)) {
     throw new TxPreconditionError(

@@ -19,7 +19,7 @@ export function UnstakeForm({
   const [amount, setAmount] = useState("");
   const id = useId();
   const plan = useMemo(() => unstakePlan(ctx, asset, amount), [ctx, asset, amount]);
-  const parsed = parseStakeAmount(amount, ctx.tokenDecimals);
+  const parsed = parseStakeAmount(amount, ctx.tokenDecimals, "unstake");
   const disabledReason = !parsed.ok
     ? parsed.reason
     : parsed.value > BigInt(asset.value)

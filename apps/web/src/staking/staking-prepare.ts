@@ -22,7 +22,7 @@ export async function prepareUnstake(
   tx: TxContext,
 ): Promise<ContractWrite> {
   sameAccount(ctx, tx);
-  const amount = parseStakeAmount(amountText, ctx.tokenDecimals);
+  const amount = parseStakeAmount(amountText, ctx.tokenDecimals, "unstake");
   if (!amount.ok) throw new TxPreconditionError(amount.reason);
   if (amount.value > BigInt(asset.value)) {
     throw new TxPreconditionError("That is more than your stake on this asset. Enter at most your stake.");
