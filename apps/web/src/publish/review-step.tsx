@@ -44,7 +44,7 @@ export function ReviewStep({
   draftRef.current = draft;
   const config = useConfig();
   const router = useRouter();
-  const documents = useSavedDocuments(draft, update, assetName);
+  const documents = useSavedDocuments(draft, update);
   const { progress } = draft;
   const split = checkSplit(draft.contributors);
   const lineage = checkLineage(draft.parents);
@@ -230,7 +230,6 @@ export function ReviewStep({
 function useSavedDocuments(
   draft: PublishDraft,
   update: (change: (draft: PublishDraft) => PublishDraft) => void,
-  assetName: string,
 ) {
   const signIn = useSignIn();
   const state = useSignInState();
@@ -267,7 +266,7 @@ function useSavedDocuments(
       setError(null);
       update((current) => ({
         ...current,
-        progress: { ...current.progress, card: { ...card, sha256: card.sha256 }, terms },
+        progress: { ...current.progress, card, terms },
       }));
     })().catch((e: unknown) => {
       if (!cancelled) setError(e instanceof Error ? e.message : "The documents could not be saved.");
@@ -275,7 +274,7 @@ function useSavedDocuments(
     return () => {
       cancelled = true;
     };
-  }, [signedIn, missing, attempt, update, assetName]);
+  }, [signedIn, missing, attempt, update]);
 
   const waitReason = !signedIn
     ? "Sign in first: Tessera stores the card and the terms for signed-in builders."

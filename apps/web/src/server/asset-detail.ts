@@ -1,8 +1,9 @@
 import "server-only";
-import { type AssetKind, Prisma, type PrismaClient } from "@tessera/db";
+import type { AssetKind, PrismaClient } from "@tessera/db";
 import { untitledName } from "@/lib/asset-view";
 import { parseCardUri } from "@/lib/card-uri";
 import { currencySymbol } from "@/lib/money";
+import { assetNames } from "./asset-names";
 
 // Everything the asset page shows, read from the projection tables (chain -> indexer -> Postgres) and
 // the asset's model card. Independent reads run in parallel; lists that can grow without bound
@@ -123,7 +124,7 @@ export async function getAssetDetail(
         GROUP BY 1, 2 ORDER BY 1`,
     db.license.count({ where: key }),
   ]);
-  const names = await namesOf(db, chainId, [
+  const names = await assetNames(db, chainId, [
     ...parents.map((p) => p.parentId),
     ...children.map((c) => c.assetId),
   ]);
@@ -186,23 +187,4 @@ export async function getAssetDetail(
     })),
     licenses,
   };
-}
-
-/** Names and kinds of linked assets, from their current cards. */
-async function namesOf(
-  db: PrismaClient,
-  chainId: number,
-  ids: bigint[],
-): Promise<Map<string, { name: string; kind: AssetKind }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<Array<{ assetId: bigint; kind: AssetKind; name: string | null }>>`
-    SELECT a."assetId", a.kind, c.name FROM "Asset" a
-    LEFT JOIN "ModelCard" c ON c.sha256 = substr(a."metadataUri", 16)
-    WHERE a."chainId" = ${chainId} AND a."assetId" IN (${Prisma.join(ids)})`;
-  return new Map(
-    rows.map((row) => [
-      row.assetId.toString(),
-      { kind: row.kind, name: row.name || untitledName(row.kind, row.assetId.toString()) },
-    ]),
-  );
 }

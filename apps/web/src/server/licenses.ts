@@ -1,8 +1,9 @@
 import "server-only";
-import { type AssetKind, Prisma, type PrismaClient } from "@tessera/db";
+import type { AssetKind, PrismaClient } from "@tessera/db";
 import { untitledName } from "@/lib/asset-view";
 import type { CurrencySymbol } from "@/lib/catalogue-query";
 import { currencySymbol } from "@/lib/money";
+import { assetNames } from "./asset-names";
 
 /** Renewal opens this long before expiry. */
 export const RENEW_WINDOW_S = 30 * 86_400;
@@ -124,22 +125,4 @@ export async function licensesFor(
       } satisfies LicenseView,
     ];
   });
-}
-
-async function assetNames(
-  db: PrismaClient,
-  chainId: number,
-  ids: bigint[],
-): Promise<Map<string, { name: string; kind: AssetKind }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<Array<{ assetId: bigint; kind: AssetKind; name: string | null }>>`
-    SELECT a."assetId", a.kind, c.name FROM "Asset" a
-    LEFT JOIN "ModelCard" c ON c.sha256 = substr(a."metadataUri", 16)
-    WHERE a."chainId" = ${chainId} AND a."assetId" IN (${Prisma.join(ids)})`;
-  return new Map(
-    rows.map((row) => [
-      row.assetId.toString(),
-      { kind: row.kind, name: row.name || untitledName(row.kind, row.assetId.toString()) },
-    ]),
-  );
 }

@@ -58,17 +58,6 @@ export function royaltyPositions(db: PrismaClient, chainId: number, holder: stri
     ORDER BY k."assetId", k.currency`;
 }
 
-export type AssetNameRow = { assetId: bigint; kind: "MODEL" | "DATASET"; name: string | null };
-
-/** The kind and card name of each asset named (by primary key, so the cost follows the list). */
-export function assetNames(db: PrismaClient, chainId: number, assetIds: readonly bigint[]) {
-  const ids = assetIds.map((id) => `${chainId}:${id}`);
-  return db.$queryRaw<AssetNameRow[]>`
-    SELECT a."assetId", a.kind::text AS kind, c.name
-    FROM "Asset" a LEFT JOIN "ModelCard" c ON c.sha256 = substr(a."metadataUri", 16)
-    WHERE a.id = ANY(${ids}::text[])`;
-}
-
 export type SourceRow = {
   assetId: bigint;
   currency: string;

@@ -3,7 +3,8 @@ import type { PrismaClient } from "@tessera/db";
 import { untitledName } from "@/lib/asset-view";
 import type { CurrencySymbol } from "@/lib/catalogue-query";
 import { currencySymbol } from "@/lib/money";
-import { assetNames, royaltyDaily, royaltyPositions, royaltySources, SHARE_SUPPLY } from "./royalties-sql";
+import { assetNames } from "./asset-names";
+import { royaltyDaily, royaltyPositions, royaltySources, SHARE_SUPPLY } from "./royalties-sql";
 
 // The royalties dashboard's data for one holder, shaped for the page: amounts stay decimal strings
 // of base units (bigint does not cross into client components), currencies carry their symbol.
@@ -145,11 +146,11 @@ async function describeAssets(db: PrismaClient, chainId: number, assets: Royalty
     royaltySources(db, chainId, ids),
   ]);
   const byId = new Map(assets.map((a) => [a.assetId, a]));
-  for (const row of names) {
-    const asset = byId.get(row.assetId.toString());
+  for (const [id, named] of names) {
+    const asset = byId.get(id);
     if (!asset) continue;
-    asset.kind = row.kind;
-    asset.name = row.name || untitledName(row.kind, asset.assetId);
+    asset.kind = named.kind;
+    asset.name = named.name;
   }
   for (const row of sources) {
     const asset = byId.get(row.assetId.toString());

@@ -2,11 +2,10 @@ import "server-only";
 import { stakingPoolAbi } from "@tessera/abi";
 import type { PrismaClient } from "@tessera/db";
 import { getAddress } from "viem";
-import { untitledName } from "@/lib/asset-view";
 import { currencySymbol, formatAmount, formatStake } from "@/lib/money";
+import { assetNames } from "./asset-names";
 import { chainClient } from "./chain";
 import { contracts } from "./deployment";
-import { assetNames } from "./royalties-sql";
 import { rewardCurrencies, stakeHistory, stakesOf, unbondingOf } from "./stakes-sql";
 
 export type PoolTerms = {
@@ -48,8 +47,7 @@ export async function getStakes(db: PrismaClient, chainId: number, staker: strin
       stakes.map((s) => s.assetId),
     ),
   ]);
-  const nameOf = new Map(names.map((n) => [n.assetId, n.name || untitledName(n.kind, n.assetId.toString())]));
-  const name = (id: bigint) => nameOf.get(id) ?? `Asset #${id}`;
+  const name = (id: bigint) => names.get(id.toString())?.name ?? `Asset #${id}`;
   // Pending rewards live in the pool's accumulators (reward debts are not projected): read them from
   // the chain for the few (asset, currency) pairs this staker can have rewards in.
   const { StakingPool, StakeToken } = await contracts();
