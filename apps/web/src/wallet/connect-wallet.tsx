@@ -64,7 +64,9 @@ export function ConnectWallet() {
         type="button"
         data-testid="connect-wallet"
         className={BUTTON_PRIMARY}
-        disabled={busy}
+        // Enabled once the page has looked for wallets: a press before that (or before hydration) would
+        // wrongly say there is no wallet, or do nothing at all.
+        disabled={busy || wallets.status === "checking"}
         aria-expanded={choosing}
         onClick={onConnectClick}
       >
