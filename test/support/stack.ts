@@ -31,6 +31,11 @@ export type Stack = {
     Address
   >;
   seededNames: string[];
+  /**
+   * Deploys the EIP-7702 delegate a batching test wallet needs (contracts/src/dev/BatchExecutor.sol),
+   * once per stack, on request: stacks without a batching wallet keep their usual chain.
+   */
+  deployBatchExecutor(): Promise<Address>;
   /** Projects everything on the chain so far into the database. */
   index(): Promise<SyncResult>;
   /** Serves the built web app against this stack; returns its base URL. `env` adds variables. */
@@ -83,6 +88,7 @@ export async function startStack(): Promise<Stack> {
     });
     const rpc = createJsonRpcClient({ url: rpcUrl });
     let web: Service | undefined;
+    let batchExecutor: Promise<Address> | undefined;
     const storageDir = await mkdtemp(join(tmpdir(), "tessera-storage-"));
     stops.push(() => rm(storageDir, { recursive: true, force: true }));
     const blobDir = join(storageDir, "blobs");
@@ -97,6 +103,10 @@ export async function startStack(): Promise<Stack> {
       registry: assetRegistry.address,
       contracts,
       seededNames,
+      deployBatchExecutor() {
+        batchExecutor ??= connection.viem.deployContract("BatchExecutor").then((c) => c.address);
+        return batchExecutor;
+      },
       index: () => syncToHead({ config, rpc, db }),
       blobDir,
       uploadDir,

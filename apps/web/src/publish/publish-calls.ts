@@ -79,10 +79,22 @@ export function createOfferWrite(
 export async function assetIdFromReceipt(config: Config, hash: Hex, registry: Address): Promise<string> {
   const { getTransactionReceipt } = await import("wagmi/actions");
   const receipt = await getTransactionReceipt(config, { hash });
-  for (const log of receipt.logs) {
+  return assetIdFromLogs(receipt.logs, registry);
+}
+
+/** The asset number in the registry's AssetRegistered event among `logs` (a receipt's, or a batch's). */
+export function assetIdFromLogs(
+  logs: readonly { address: Address; data: Hex; topics: readonly Hex[] }[],
+  registry: Address,
+): string {
+  for (const log of logs) {
     if (log.address.toLowerCase() !== registry.toLowerCase()) continue;
     try {
-      const event = decodeEventLog({ abi: assetRegistryAbi, data: log.data, topics: log.topics });
+      const event = decodeEventLog({
+        abi: assetRegistryAbi,
+        data: log.data,
+        topics: log.topics as [Hex, ...Hex[]],
+      });
       if (event.eventName === "AssetRegistered") return event.args.assetId.toString();
     } catch {
       // Another event of the registry (Transfer, VersionPublished).

@@ -7,10 +7,11 @@ import type { CardPreview } from "@/lib/publish/card-api";
 import { checkLineage } from "@/lib/publish/lineage";
 import { checkOffer } from "@/lib/publish/offer";
 import { checkSplit } from "@/lib/publish/split";
-import { loadPending } from "@/tx/pending-store";
+import { loadPending, loadPendingBatch } from "@/tx/pending-store";
 import { CardStep } from "./card-step";
 import { clearDraft, loadDraft, newDraft, type PublishDraft, saveDraft } from "./draft";
 import type { PublishContracts } from "./publish-calls";
+import { batchKey, registerKey } from "./signing-keys";
 import { BUTTON_PRIMARY, BUTTON_QUIET, FIELD_ERROR } from "./ui";
 import { useCardPreview } from "./use-card-preview";
 
@@ -52,9 +53,12 @@ export function PublishWizard({ contracts, chainId }: { contracts: PublishContra
     return <p className="text-sm text-slate-600 dark:text-slate-300">Loading your draft…</p>;
   }
 
-  // Once the registration was sent, what it records is on chain: the inputs are frozen.
+  // Once the registration was sent (alone or in a batch), what it records is on chain: the inputs
+  // are frozen.
   const signing =
-    draft.progress.registerHash !== null || loadPending(`publish:${draft.id}:register`) !== null;
+    draft.progress.registerHash !== null ||
+    loadPending(registerKey(draft.id)) !== null ||
+    loadPendingBatch(batchKey(draft.id)) !== null;
   /** An edit before signing makes the stored documents stale: they are saved again at review. */
   const edit = (change: (d: PublishDraft) => PublishDraft) =>
     update((d) => {

@@ -1,31 +1,35 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
-import { useConfig, useConnection } from "wagmi";
-import { describeSignInError, useSignIn, useSignInState } from "@/auth/use-session";
-import { fetchJson } from "@/lib/api/problem";
+import { useEffect, useRef } from "react";
+import { useConfig } from "wagmi";
 import { RIGHT_BIT, RIGHT_LABEL, RIGHTS } from "@/lib/catalogue-query";
 import { shortenHex } from "@/lib/format";
 import { formatPrice } from "@/lib/money";
-import { savedCardSchema } from "@/lib/publish/card-api";
 import { checkLineage } from "@/lib/publish/lineage";
 import { checkOffer } from "@/lib/publish/offer";
 import { checkSplit } from "@/lib/publish/split";
-import { savedTermsSchema, termsHref } from "@/lib/publish/terms-api";
+import { termsHref } from "@/lib/publish/terms-api";
 import { TransactionButton } from "@/tx/transaction-button";
 import type { TxPlan } from "@/tx/use-transaction";
 import { clearDraft, type PublishDraft } from "./draft";
 import type { PublishContracts } from "./publish-calls";
-import { BUTTON_PRIMARY, FIELD_ERROR, HINT, PANEL } from "./ui";
+import { DocumentsStatus, useSavedDocuments } from "./saved-documents";
+import { registerKey } from "./signing-keys";
+import { FIELD_ERROR, HINT, PANEL } from "./ui";
+import { usePublishMode } from "./use-publish-mode";
 
 const ONE_TX = [{ kind: "transaction", label: "Sign" }] as const;
 const loadCalls = () => import("./publish-calls");
+// Only wallets that batch atomically need it: the others never download the batch flow.
+const BatchPublish = dynamic(() => import("./batch-publish").then((m) => m.BatchPublish));
 
 /**
- * Every transaction listed with what it does, then signed one after another as a checklist. The
- * card and the terms documents are stored first (no wallet needed); each finished step is kept in
- * the draft, so a reload resumes at the first unfinished one.
+ * Every transaction listed with what it does, then signed: once, together, when the wallet batches
+ * atomically (EIP-5792); otherwise one after another as a checklist. The card and the terms
+ * documents are stored first (no wallet needed); each finished step is kept in the draft, so a
+ * reload resumes at the first unfinished one (or follows the batch it had sent).
  */
 export function ReviewStep({
   draft,
@@ -50,6 +54,8 @@ export function ReviewStep({
   const lineage = checkLineage(draft.parents);
   const allOffersDone = draft.offers.every((_, i) => Boolean(progress.offerHashes[i]));
   const done = progress.assetId !== null && allOffersDone;
+  const mode = usePublishMode(draft);
+  const checklist = mode === "checklist";
 
   useEffect(() => {
     if (!done || progress.assetId === null) return;
@@ -58,17 +64,25 @@ export function ReviewStep({
   }, [done, progress.assetId, chainId, router]);
 
   const registerPlan: TxPlan = {
-    key: `publish:${draft.id}:register`,
+    key: registerKey(draft.id),
     label: `Register ${assetName}`,
     prepare: async () => (await loadCalls()).registerWrite(draftRef.current, contracts),
   };
 
   return (
     <div className="space-y-5">
-      <p className="text-sm text-slate-700 dark:text-slate-300">
-        Publishing takes {1 + draft.offers.length} transactions, signed one after another. Each line says what
-        it records on chain. If you close the page, come back: the list resumes where it stopped.
+      <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="publish-mode" data-mode={mode}>
+        {mode === "batch"
+          ? `Publishing takes ${1 + draft.offers.length} transactions, signed once, together: your wallet asks one time and records them all at once, or none of them.`
+          : `Publishing takes ${1 + draft.offers.length} transactions, signed one after another.`}{" "}
+        Each line says what it records on chain. If you close the page, come back: publishing resumes where it
+        stopped.
       </p>
+      {mode === "checking" ? (
+        <p role="status" className={HINT}>
+          Asking your wallet whether it can sign everything at once…
+        </p>
+      ) : null}
       <DocumentsStatus state={documents.status} />
       <ol className="space-y-4" data-testid="publish-checklist">
         <li
@@ -109,7 +123,7 @@ export function ReviewStep({
             <p className="text-sm text-teal-800 dark:text-teal-300" data-testid="registered">
               Registered as asset #{progress.assetId}.
             </p>
-          ) : (
+          ) : checklist ? (
             <TransactionButton
               plan={registerPlan}
               action="publish"
@@ -126,7 +140,7 @@ export function ReviewStep({
             >
               Register the asset
             </TransactionButton>
-          )}
+          ) : null}
         </li>
         {draft.offers.map((offer, index) => {
           const checked = checkOffer(offer);
@@ -187,7 +201,7 @@ export function ReviewStep({
                 <p className="text-sm text-teal-800 dark:text-teal-300" data-testid="offer-created">
                   Offer created.
                 </p>
-              ) : (
+              ) : checklist ? (
                 <TransactionButton
                   plan={plan}
                   action="publish"
@@ -209,135 +223,25 @@ export function ReviewStep({
                 >
                   {`Create offer ${index + 1}`}
                 </TransactionButton>
-              )}
+              ) : null}
             </li>
           );
         })}
       </ol>
+      {mode === "batch" && !done ? (
+        <BatchPublish
+          draft={draft}
+          update={update}
+          contracts={contracts}
+          assetName={assetName}
+          disabledReason={documents.ready ? null : documents.waitReason}
+        />
+      ) : null}
       {done ? (
         <p role="status" className="text-sm text-teal-800 dark:text-teal-300">
           Published. Opening the asset page…
         </p>
       ) : null}
     </div>
-  );
-}
-
-/**
- * Stores the card and each offer's terms document (the hashes the transactions commit to). Needs a
- * session: the server keeps documents only for signed-in builders.
- */
-function useSavedDocuments(
-  draft: PublishDraft,
-  update: (change: (draft: PublishDraft) => PublishDraft) => void,
-) {
-  const signIn = useSignIn();
-  const state = useSignInState();
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const signedIn = state.status === "signed-in";
-  const missing = draft.progress.card === null || draft.offers.some((_, i) => !draft.progress.terms[i]);
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs it on Retry
-  useEffect(() => {
-    if (!signedIn || !missing) return;
-    let cancelled = false;
-    (async () => {
-      const d = draftRef.current;
-      const post = (body: unknown) => ({
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      const card =
-        d.progress.card ??
-        (await fetchJson("/api/cards", post({ kind: d.kind, body: d.card }), savedCardSchema));
-      const terms = await Promise.all(
-        d.offers.map(async (offer, i) => {
-          const saved = d.progress.terms[i];
-          if (saved) return saved;
-          return (await fetchJson("/api/terms", post({ assetName: card.name, offer }), savedTermsSchema))
-            .sha256;
-        }),
-      );
-      if (cancelled) return;
-      setError(null);
-      update((current) => ({
-        ...current,
-        progress: { ...current.progress, card, terms },
-      }));
-    })().catch((e: unknown) => {
-      if (!cancelled) setError(e instanceof Error ? e.message : "The documents could not be saved.");
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [signedIn, missing, attempt, update]);
-
-  const waitReason = !signedIn
-    ? "Sign in first: Tessera stores the card and the terms for signed-in builders."
-    : error
-      ? "The card or the terms could not be saved (see above)."
-      : "Saving the card and the terms…";
-
-  return {
-    ready: signedIn && !missing,
-    waitReason,
-    status: { missing, signedIn, error, signIn, retry: () => setAttempt((n) => n + 1) },
-  };
-}
-
-type DocumentsState = ReturnType<typeof useSavedDocuments>["status"];
-
-/** Where the card and terms documents stand: stored, waiting for sign-in, saving, or failed. */
-function DocumentsStatus({ state }: { state: DocumentsState }) {
-  const { missing, signedIn, error, signIn, retry } = state;
-  const connection = useConnection();
-  if (!missing) {
-    return (
-      <p className={HINT} data-testid="documents-saved">
-        The card and the terms are stored; their fingerprints are listed below.
-      </p>
-    );
-  }
-  if (!signedIn) {
-    const address = connection.address;
-    const chainId = connection.chain?.id;
-    return (
-      <div className={`${PANEL} space-y-2`}>
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          Sign in with your wallet (a free signature, no transaction) so Tessera can store your card and terms
-          under your account.
-        </p>
-        <button
-          type="button"
-          className={BUTTON_PRIMARY}
-          disabled={!address || chainId === undefined || signIn.isPending}
-          onClick={() => address && chainId !== undefined && signIn.mutate({ address, chainId })}
-          data-testid="publish-sign-in"
-        >
-          {signIn.isPending ? "Waiting for your wallet…" : "Sign in"}
-        </button>
-        {!address ? <p className={HINT}>Connect your wallet first (top right).</p> : null}
-        {signIn.error ? <p className={FIELD_ERROR}>{describeSignInError(signIn.error)}</p> : null}
-      </div>
-    );
-  }
-  if (error) {
-    return (
-      <div className="space-y-2" role="alert">
-        <p className={FIELD_ERROR}>{error}</p>
-        <button type="button" className={BUTTON_PRIMARY} onClick={retry}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  return (
-    <p role="status" className={HINT}>
-      Saving the card and the terms…
-    </p>
   );
 }

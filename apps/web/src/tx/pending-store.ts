@@ -42,3 +42,38 @@ export function savePending(key: string, pending: PendingTx): void {
 export function clearPending(key: string): void {
   storage()?.removeItem(storageKey(key));
 }
+
+// A batch sent with EIP-5792 `wallet_sendCalls` is known by the id the wallet gave it (not a
+// transaction hash): after a reload the flow asks the wallet for its status with that id.
+const pendingBatchSchema = z.object({
+  batchId: z.string().min(1).max(200),
+  chainId: z.number().int(),
+  account: z.string(),
+  label: z.string(),
+  since: z.number(),
+  /** What the plan needs to explain a revert later (e.g. the asset number it predicted). */
+  meta: z.record(z.string(), z.string()).default({}),
+});
+
+export type PendingBatch = z.infer<typeof pendingBatchSchema>;
+
+const batchStorageKey = (key: string) => `tessera:batch:${key}`;
+
+export function loadPendingBatch(key: string): PendingBatch | null {
+  const raw = storage()?.getItem(batchStorageKey(key));
+  if (!raw) return null;
+  try {
+    const parsed = pendingBatchSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function savePendingBatch(key: string, pending: PendingBatch): void {
+  storage()?.setItem(batchStorageKey(key), JSON.stringify(pending));
+}
+
+export function clearPendingBatch(key: string): void {
+  storage()?.removeItem(batchStorageKey(key));
+}

@@ -1,6 +1,7 @@
 "use client";
 
 import { shortenHex } from "@/lib/format";
+import type { BatchStage } from "./use-batch";
 import type { TxStage } from "./use-transaction";
 
 export type TxStep = { kind: "signature" | "transaction"; label: string };
@@ -17,7 +18,7 @@ export function TransactionStatus({
   onRetry,
   onDismiss,
 }: {
-  stage: TxStage;
+  stage: TxStage | BatchStage;
   steps: readonly TxStep[];
   onRetry: () => void;
   onDismiss: () => void;
@@ -39,6 +40,11 @@ export function TransactionStatus({
       {"hash" in stage && stage.hash ? (
         <p className="font-mono text-xs text-slate-500 dark:text-slate-400" title={stage.hash}>
           Transaction {shortenHex(stage.hash, 6, 6)}
+        </p>
+      ) : null}
+      {"batchId" in stage ? (
+        <p className="font-mono text-xs text-slate-500 dark:text-slate-400" title={stage.batchId}>
+          Batch {stage.batchId.length > 20 ? shortenHex(stage.batchId, 6, 6) : stage.batchId}
         </p>
       ) : null}
       {stage.status !== "idle" && stage.status !== "failed" ? <Progress stage={stage} /> : null}
@@ -70,7 +76,7 @@ export function TransactionStatus({
   );
 }
 
-function Progress({ stage }: { stage: TxStage }) {
+function Progress({ stage }: { stage: TxStage | BatchStage }) {
   const reached = STATUS_ORDER.indexOf(stage.status as (typeof STATUS_ORDER)[number]);
   const labels = ["Check", "Sign", "Pending", "Confirmed", "Recorded"];
   return (
@@ -95,7 +101,7 @@ function Progress({ stage }: { stage: TxStage }) {
   );
 }
 
-function message(stage: TxStage): string {
+function message(stage: TxStage | BatchStage): string {
   switch (stage.status) {
     case "idle":
       return "";
@@ -106,6 +112,11 @@ function message(stage: TxStage): string {
         ? `${stage.step}: sign in your wallet. This is free and sends nothing yet.`
         : `${stage.step}: confirm the transaction in your wallet.`;
     case "pending":
+      if ("batchId" in stage) {
+        return stage.resumed
+          ? "Still waiting for the network to include your batch (it was sent before this page loaded)…"
+          : "Sent as one batch. Waiting for the network to include it…";
+      }
       return stage.resumed
         ? "Still waiting for the network to include your transaction (it was sent before this page loaded)…"
         : "Sent. Waiting for the network to include it…";

@@ -18,6 +18,8 @@ export const RPC_READ_METHODS = [
   "eth_getTransactionCount",
   "eth_getTransactionReceipt",
   "eth_maxPriorityFeePerGas",
+  // Runs calls in sequence without sending them: a batched publish is checked before the wallet opens.
+  "eth_simulateV1",
   "net_version",
 ] as const;
 
