@@ -151,6 +151,17 @@ describe("publishing with a wallet that batches atomically", { timeout: 180_000 
     const blockBefore = await stack.publicClient.getBlockNumber({ cacheTime: 0 });
     const panel = page.getByTestId("publish-batch");
     await panel.getByTestId("tx-submit").click();
+    // The batch is on chain but not yet indexed (this test runs the indexer): a reload keeps the
+    // wallet's batch id and asks the wallet for its status again, instead of offering to sign again.
+    await reachState(panel, "confirmed");
+    const statusAsks = wallet.count("wallet_getCallsStatus");
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("publish-mode").getAttribute("data-mode"), { timeout: 20_000 })
+      .toBe("batch");
+    await expect
+      .poll(() => wallet.count("wallet_getCallsStatus"), { timeout: 20_000 })
+      .toBeGreaterThan(statusAsks);
     const assetId = await followToAssetPage(panel);
 
     expect(wallet.count("wallet_sendCalls")).toBe(1);
