@@ -14,8 +14,6 @@ const pendingSchema = z.object({
 
 export type PendingTx = z.infer<typeof pendingSchema>;
 
-const storageKey = (key: string) => `tessera:tx:${key}`;
-
 function storage(): Storage | null {
   try {
     return typeof window === "undefined" ? null : window.localStorage;
@@ -24,24 +22,32 @@ function storage(): Storage | null {
   }
 }
 
-export function loadPending(key: string): PendingTx | null {
-  const raw = storage()?.getItem(storageKey(key));
-  if (!raw) return null;
-  try {
-    const parsed = pendingSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+/** Load, save and clear for one kind of pending entry, kept under `prefix` + the flow's key. */
+function pendingEntries<T>(schema: z.ZodType<T, unknown>, prefix: string) {
+  return {
+    load(key: string): T | null {
+      const raw = storage()?.getItem(prefix + key);
+      if (!raw) return null;
+      try {
+        const parsed = schema.safeParse(JSON.parse(raw));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
+    },
+    save(key: string, pending: T): void {
+      storage()?.setItem(prefix + key, JSON.stringify(pending));
+    },
+    clear(key: string): void {
+      storage()?.removeItem(prefix + key);
+    },
+  };
 }
 
-export function savePending(key: string, pending: PendingTx): void {
-  storage()?.setItem(storageKey(key), JSON.stringify(pending));
-}
-
-export function clearPending(key: string): void {
-  storage()?.removeItem(storageKey(key));
-}
+const transactions = pendingEntries(pendingSchema, "tessera:tx:");
+export const loadPending = transactions.load;
+export const savePending = transactions.save;
+export const clearPending = transactions.clear;
 
 // A batch sent with EIP-5792 `wallet_sendCalls` is known by the id the wallet gave it (not a
 // transaction hash): after a reload the flow asks the wallet for its status with that id.
@@ -57,23 +63,7 @@ const pendingBatchSchema = z.object({
 
 export type PendingBatch = z.infer<typeof pendingBatchSchema>;
 
-const batchStorageKey = (key: string) => `tessera:batch:${key}`;
-
-export function loadPendingBatch(key: string): PendingBatch | null {
-  const raw = storage()?.getItem(batchStorageKey(key));
-  if (!raw) return null;
-  try {
-    const parsed = pendingBatchSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-export function savePendingBatch(key: string, pending: PendingBatch): void {
-  storage()?.setItem(batchStorageKey(key), JSON.stringify(pending));
-}
-
-export function clearPendingBatch(key: string): void {
-  storage()?.removeItem(batchStorageKey(key));
-}
+const batches = pendingEntries(pendingBatchSchema, "tessera:batch:");
+export const loadPendingBatch = batches.load;
+export const savePendingBatch = batches.save;
+export const clearPendingBatch = batches.clear;

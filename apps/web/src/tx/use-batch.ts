@@ -6,7 +6,13 @@ import type { Address, Hex, Log } from "viem";
 import { type Config, useConfig, useConnection } from "wagmi";
 import type { TxErrorDescription } from "./describe-error";
 import { clearPendingBatch, loadPendingBatch, type PendingBatch, savePendingBatch } from "./pending-store";
-import { BUSY_STATUSES, type ContractWrite, TxPreconditionError, type TxStage } from "./use-transaction";
+import {
+  BUSY_STATUSES,
+  type ContractWrite,
+  describeWriteFailure,
+  TxPreconditionError,
+  type TxStage,
+} from "./use-transaction";
 import { waitUntilIndexed } from "./wait-indexed";
 
 // Several calls signed once and recorded together (EIP-5792 `wallet_sendCalls` with atomicity
@@ -39,7 +45,6 @@ export type BatchOutcome = { hash: Hex; blockNumber: bigint; logs: readonly Log[
 const STATUS_TIMEOUT_MS = 10 * 60 * 1000;
 
 const loadActions = () => import("./batch-actions");
-const loadDescribe = async () => (await import("./describe-error")).describeTxError;
 
 const NOT_SENT: TxErrorDescription = {
   kind: "unknown",
@@ -74,11 +79,7 @@ export function useBatch(
   onIndexedRef.current = onIndexed;
 
   const fail = useCallback(async (error: unknown) => {
-    const described =
-      error instanceof TxPreconditionError
-        ? { kind: "reverted" as const, message: error.message, retry: error.retry }
-        : (await loadDescribe())(error);
-    setStage({ status: "failed", error: described });
+    setStage({ status: "failed", error: await describeWriteFailure(error) });
   }, []);
 
   /** Follows a sent batch to `indexed` by asking the wallet for its status, also after a reload. */

@@ -76,6 +76,13 @@ const loadDescribe = async () => (await import("./describe-error")).describeTxEr
 
 export type TxOutcome = { hash: Hex; blockNumber: bigint };
 
+/** Words for a failed write: a refusal before the wallet opened keeps its own sentence. */
+export async function describeWriteFailure(error: unknown): Promise<TxErrorDescription> {
+  return error instanceof TxPreconditionError
+    ? { kind: "reverted", message: error.message, retry: error.retry }
+    : (await loadDescribe())(error);
+}
+
 export function useTransaction(
   plan: TxPlan,
   { onIndexed }: { onIndexed?: (outcome: TxOutcome) => void } = {},
@@ -91,11 +98,7 @@ export function useTransaction(
   onIndexedRef.current = onIndexed;
 
   const fail = useCallback(async (error: unknown, hash?: Hex) => {
-    const described =
-      error instanceof TxPreconditionError
-        ? { kind: "reverted" as const, message: error.message, retry: error.retry }
-        : (await loadDescribe())(error);
-    setStage({ status: "failed", error: described, ...(hash ? { hash } : {}) });
+    setStage({ status: "failed", error: await describeWriteFailure(error), ...(hash ? { hash } : {}) });
   }, []);
 
   /** Follows a sent transaction to `indexed`, through replacements (speed-up, cancel) and reloads. */
