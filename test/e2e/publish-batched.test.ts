@@ -18,6 +18,7 @@ import {
   checkPage,
   connectAndSignIn,
   ETH_AND_STABLECOIN_OFFERS,
+  flowState,
   makeEthAndStablecoinOffers,
   nextStep,
   wristCard,
@@ -100,8 +101,7 @@ async function followToAssetPage(panel: Locator): Promise<bigint> {
     .poll(
       async () => {
         if (/\/assets\/31337\/\d+/.test(page.url())) return "asset page";
-        const status = panel.getByTestId("tx-status");
-        const state = (await status.count()) > 0 ? await status.getAttribute("data-state") : null;
+        const state = await flowState(panel);
         if (state === "failed")
           throw new Error((await panel.getByTestId("tx-error").textContent()) ?? "failed");
         if (state === "confirmed") await stack.index();

@@ -19,6 +19,7 @@ import {
   checkPage,
   connectAndSignIn,
   ETH_AND_STABLECOIN_OFFERS,
+  flowState,
   makeEthAndStablecoinOffers,
   nextStep,
   wristCard,
@@ -76,8 +77,7 @@ async function sign(step: Locator, done: string) {
         // The last step's success navigates to the asset page, which can happen between two polls.
         if (/\/assets\/31337\/\d+/.test(page.url())) return "done";
         if ((await step.getByTestId(done).count()) > 0) return "done";
-        const status = step.getByTestId("tx-status");
-        const state = (await status.count()) > 0 ? await status.getAttribute("data-state") : null;
+        const state = await flowState(step);
         if (state === "failed")
           throw new Error((await step.getByTestId("tx-error").textContent()) ?? "failed");
         if (state === "confirmed") await stack.index();

@@ -1,6 +1,6 @@
 // The publish wizard's steps as a builder walks them, shared by the checklist test
 // (test/e2e/publish.test.ts) and the batched one (publish-batched.test.ts).
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { seriousAxeViolations } from "./axe.ts";
 import { fitsViewportWidth, screenshotAtWidths } from "./screenshots.ts";
@@ -76,3 +76,14 @@ export const ETH_AND_STABLECOIN_OFFERS = [
   ["ETH", "50000000000000000", false],
   ["tUSD", "250000000", true],
 ] as const;
+
+/**
+ * The transaction flow's state inside `scope`, or null when it shows none. A finished step's panel
+ * leaves the page (the asset page opens): a missing panel answers null at once instead of waiting
+ * out Playwright's 30 s for an element that is gone.
+ */
+export async function flowState(scope: Locator): Promise<string | null> {
+  const status = scope.getByTestId("tx-status");
+  if ((await status.count()) === 0) return null;
+  return status.getAttribute("data-state", { timeout: 1_000 }).catch(() => null);
+}

@@ -7,7 +7,7 @@ import type { CardPreview } from "@/lib/publish/card-api";
 import { checkLineage } from "@/lib/publish/lineage";
 import { checkOffer } from "@/lib/publish/offer";
 import { checkSplit } from "@/lib/publish/split";
-import { loadPending, loadPendingBatch } from "@/tx/pending-store";
+import { hasPendingBatch, loadPending } from "@/tx/pending-store";
 import { CardStep } from "./card-step";
 import { clearDraft, loadDraft, newDraft, type PublishDraft, saveDraft } from "./draft";
 import type { PublishContracts } from "./publish-calls";
@@ -58,7 +58,7 @@ export function PublishWizard({ contracts, chainId }: { contracts: PublishContra
   const signing =
     draft.progress.registerHash !== null ||
     loadPending(registerKey(draft.id)) !== null ||
-    loadPendingBatch(batchKey(draft.id)) !== null;
+    hasPendingBatch(batchKey(draft.id));
   /** An edit before signing makes the stored documents stale: they are saved again at review. */
   const edit = (change: (d: PublishDraft) => PublishDraft) =>
     update((d) => {

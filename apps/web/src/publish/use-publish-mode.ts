@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useConfig, useConnection } from "wagmi";
-import { loadPending, loadPendingBatch } from "@/tx/pending-store";
+import { hasPendingBatch, loadPending } from "@/tx/pending-store";
 import type { PublishDraft } from "./draft";
 import { batchKey, registerKey } from "./signing-keys";
 
@@ -22,21 +22,20 @@ export function usePublishMode(draft: PublishDraft): PublishMode {
     draft.progress.registerHash !== null ||
     draft.progress.assetId !== null ||
     loadPending(registerKey(draft.id)) !== null;
-  const batchInFlight = loadPendingBatch(batchKey(draft.id)) !== null;
+  const batchInFlight = hasPendingBatch(batchKey(draft.id));
   const subject = `${address}:${chainId}`;
   const needsAsking = !checklistStarted && !batchInFlight && address !== undefined && chainId !== undefined;
 
+  // Asked once per account and chain: the answer stands while a batch runs and after it.
+  const asked = useRef<string | null>(null);
   useEffect(() => {
     if (!needsAsking || !address || chainId === undefined) return;
-    let cancelled = false;
+    const subject = `${address}:${chainId}`;
+    if (asked.current === subject) return;
+    asked.current = subject;
     void import("./atomic-batching")
       .then(({ detectAtomicBatching }) => detectAtomicBatching(config, address, chainId))
-      .then((status) => {
-        if (!cancelled) setDetected({ for: `${address}:${chainId}`, batching: status !== null });
-      });
-    return () => {
-      cancelled = true;
-    };
+      .then((status) => setDetected({ for: subject, batching: status !== null }));
   }, [needsAsking, config, address, chainId]);
 
   if (checklistStarted) return "checklist";

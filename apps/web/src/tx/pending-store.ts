@@ -23,7 +23,7 @@ function storage(): Storage | null {
 }
 
 /** Load, save and clear for one kind of pending entry, kept under `prefix` + the flow's key. */
-function pendingEntries<T>(schema: z.ZodType<T, unknown>, prefix: string) {
+export function pendingEntries<T>(schema: z.ZodType<T, unknown>, prefix: string) {
   return {
     load(key: string): T | null {
       const raw = storage()?.getItem(prefix + key);
@@ -49,21 +49,10 @@ export const loadPending = transactions.load;
 export const savePending = transactions.save;
 export const clearPending = transactions.clear;
 
-// A batch sent with EIP-5792 `wallet_sendCalls` is known by the id the wallet gave it (not a
-// transaction hash): after a reload the flow asks the wallet for its status with that id.
-const pendingBatchSchema = z.object({
-  batchId: z.string().min(1).max(200),
-  chainId: z.number().int(),
-  account: z.string(),
-  label: z.string(),
-  since: z.number(),
-  /** What the plan needs to explain a revert later (e.g. the asset number it predicted). */
-  meta: z.record(z.string(), z.string()).default({}),
-});
+/** Where pending-batch-store.ts keeps a batch's id; a presence check needs no parsing. */
+export const BATCH_PREFIX = "tessera:batch:";
 
-export type PendingBatch = z.infer<typeof pendingBatchSchema>;
-
-const batches = pendingEntries(pendingBatchSchema, "tessera:batch:");
-export const loadPendingBatch = batches.load;
-export const savePendingBatch = batches.save;
-export const clearPendingBatch = batches.clear;
+/** Whether a batch was sent under `key` and not yet followed to the end (cheap: no schema). */
+export function hasPendingBatch(key: string): boolean {
+  return Boolean(storage()?.getItem(BATCH_PREFIX + key));
+}

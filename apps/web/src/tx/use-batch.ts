@@ -5,7 +5,12 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Address, Hex, Log } from "viem";
 import { type Config, useConfig, useConnection } from "wagmi";
 import type { TxErrorDescription } from "./describe-error";
-import { clearPendingBatch, loadPendingBatch, type PendingBatch, savePendingBatch } from "./pending-store";
+import {
+  clearPendingBatch,
+  loadPendingBatch,
+  type PendingBatch,
+  savePendingBatch,
+} from "./pending-batch-store";
 import {
   BUSY_STATUSES,
   type ContractWrite,
