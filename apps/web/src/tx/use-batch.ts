@@ -69,6 +69,24 @@ const PARTIAL: TxErrorDescription = {
     "Your wallet ran only part of the batch although it was asked to run all of it or nothing. Check your wallet's activity before trying again, and contact Tessera support.",
 };
 
+/** EIP-5792: the wallet does not know the batch id it was asked about. */
+const UNKNOWN_BUNDLE_ID = 5730;
+// No Retry: signing again could publish twice if the first batch went through.
+const FORGOTTEN: TxErrorDescription = {
+  kind: "unknown",
+  retry: false,
+  message:
+    "The wallet connected now does not know the batch this page sent, so Tessera cannot tell whether it went through. Check the asset in your wallet's activity or on the Studio page before trying again.",
+};
+
+function hasCode(error: unknown, code: number): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 10; depth++) {
+    if ((e as { code?: unknown }).code === code) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export function useBatch(
   plan: BatchPlan,
   { onIndexed }: { onIndexed?: (outcome: BatchOutcome) => void } = {},
@@ -121,6 +139,11 @@ export function useBatch(
         onIndexedRef.current?.(result);
       } catch (error) {
         if (controller.signal.aborted) return;
+        if (hasCode(error, UNKNOWN_BUNDLE_ID)) {
+          // Another wallet (or a reinstalled one) is connected now: asking again cannot help.
+          clearPendingBatch(planRef.current.key);
+          return setStage({ status: "failed", error: FORGOTTEN });
+        }
         // A timeout or an unreachable wallet leaves the pending id: Retry (or a reload) asks again.
         await fail(error);
       }
