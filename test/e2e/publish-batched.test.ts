@@ -252,6 +252,23 @@ describe("publishing with a wallet that batches atomically", { timeout: 180_000 
     await page.getByRole("heading", { level: 1, name: "Ankle Fracture Finder" }).waitFor();
   });
 
+  it("stops with a sentence and no Retry when the wallet no longer knows the batch after a reload", async () => {
+    await page.goto(`${web}/publish`);
+    await fillWizard("Elbow Fracture Finder");
+    const panel = page.getByTestId("publish-batch");
+    await panel.getByTestId("tx-submit").click();
+    await reachState(panel, "confirmed");
+    const sent = wallet.count("wallet_sendCalls");
+    wallet.forgetBatches();
+    await page.reload();
+    await reachState(page.getByTestId("publish-batch"), "failed");
+    expect(await page.getByTestId("tx-error").textContent()).toMatch(
+      /does not know the batch this page sent/,
+    );
+    expect(await page.getByTestId("tx-retry").count()).toBe(0);
+    expect(wallet.count("wallet_sendCalls")).toBe(sent);
+  });
+
   it("keeps /publish within 250 KB of JavaScript on a first visit", async () => {
     const { kb } = await firstLoadJs(`${web}/publish`);
     console.log(`/publish first-load JS: ${kb} KB gzipped`);

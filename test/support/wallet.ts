@@ -43,6 +43,8 @@ export type InjectedWallet = {
    * wallets only): what lands in between is what the signed batch meets on chain.
    */
   beforeNextBatchBroadcast(fn: () => Promise<void>): void;
+  /** Forgets every batch id it gave out, as a reinstalled wallet or another device would. */
+  forgetBatches(): void;
 };
 
 /** The standard ERC-7821 entry point the delegate exposes: the wallet speaks the standard, not one contract. */
@@ -302,6 +304,7 @@ export async function injectWallet(
       if (!batching) throw new Error("this wallet was injected without batching");
       beforeBroadcast = fn;
     },
+    forgetBatches: () => batches.clear(),
   };
 }
 
