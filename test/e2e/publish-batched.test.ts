@@ -142,7 +142,7 @@ describe("publishing with a wallet that batches atomically", { timeout: 180_000 
     await connectAndSignIn(page);
     const artifact = await fillWizard("Wrist Fracture Finder");
     expect(await page.getByTestId("publish-mode").textContent()).toMatch(
-      /Publishing takes 3 transactions, signed once, together/,
+      /Publishing records these 3 steps on chain, signed once, together/,
     );
     expect(await page.getByTestId("publish-checklist").getByTestId("tx-submit").count()).toBe(0);
     await checkPage(page, "publish-batched-1-review");

@@ -66,8 +66,8 @@ export function BatchPublish({
         Sign once
       </h3>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Your wallet can record all {count} transactions above together: it asks you once, and either all of
-        them are recorded or none is.
+        Your wallet can record all {count} steps above in one transaction. If any of them is refused, none is
+        recorded.
       </p>
       <BatchButton
         plan={plan}

@@ -73,7 +73,7 @@ export function ReviewStep({
     <div className="space-y-5">
       <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="publish-mode" data-mode={mode}>
         {mode === "batch"
-          ? `Publishing takes ${1 + draft.offers.length} transactions, signed once, together: your wallet asks one time and records them all at once, or none of them.`
+          ? `Publishing records these ${1 + draft.offers.length} steps on chain, signed once, together: your wallet asks one time, and all of them are recorded or none is.`
           : `Publishing takes ${1 + draft.offers.length} transactions, signed one after another.`}{" "}
         Each line says what it records on chain. If you close the page, come back: publishing resumes where it
         stopped.

@@ -32,6 +32,7 @@ export function BatchButton({
       action={action}
       steps={ONE_CONFIRMATION}
       disabledReason={disabledReason}
+      idleHint="Your wallet will ask you once, for all of them together."
       flow={batch}
     >
       {children}

@@ -17,9 +17,12 @@ export function TransactionStatus({
   steps,
   onRetry,
   onDismiss,
+  idleHint,
 }: {
   stage: TxStage | BatchStage;
   steps: readonly TxStep[];
+  /** What the wallet will ask, when the step count alone would mislead (a batch: once, for all). */
+  idleHint?: string;
   onRetry: () => void;
   onDismiss: () => void;
 }) {
@@ -29,9 +32,13 @@ export function TransactionStatus({
     <div data-testid="tx-status" data-state={stage.status} className="space-y-2 text-sm">
       {stage.status === "idle" ? (
         <p className="text-slate-500 dark:text-slate-400">
-          Your wallet will ask for {countWords(signatures, "free signature", "free signatures")}
-          {signatures > 0 && transactions > 0 ? " and " : ""}
-          {countWords(transactions, "transaction", "transactions")}.
+          {idleHint ?? (
+            <>
+              Your wallet will ask for {countWords(signatures, "free signature", "free signatures")}
+              {signatures > 0 && transactions > 0 ? " and " : ""}
+              {countWords(transactions, "transaction", "transactions")}.
+            </>
+          )}
         </p>
       ) : null}
       <p role="status" aria-live="polite" className="text-slate-700 dark:text-slate-200">

@@ -15,6 +15,7 @@ export function WriteControl({
   children,
   steps,
   disabledReason,
+  idleHint,
   flow,
 }: {
   /** The flow's plan key, for the reason's element id. */
@@ -25,6 +26,8 @@ export function WriteControl({
   steps: readonly TxStep[];
   /** Why the button cannot be pressed now, shown beside it; null when it can. */
   disabledReason?: string | null;
+  /** Replaces the step count under the button before it is pressed (see TransactionStatus). */
+  idleHint?: string;
   flow: {
     stage: TxStage | BatchStage;
     busy: boolean;
@@ -57,7 +60,13 @@ export function WriteControl({
             {disabledReason}
           </p>
         ) : null}
-        <TransactionStatus stage={flow.stage} steps={steps} onRetry={flow.retry} onDismiss={flow.reset} />
+        <TransactionStatus
+          stage={flow.stage}
+          steps={steps}
+          idleHint={idleHint}
+          onRetry={flow.retry}
+          onDismiss={flow.reset}
+        />
       </div>
     </WriteGate>
   );
