@@ -46,3 +46,17 @@ export function resolvePlan(
     prepare: async () => (await load()).prepareResolve(challenge, upheld),
   };
 }
+
+/** Closes a challenge that passed its deadline undecided (StakingPool.lapse); anyone may. */
+export function lapsePlan(challenge: {
+  chainId: number;
+  challengeId: string;
+  assetName: string;
+  stakingPool: Address;
+}): TxPlan {
+  return {
+    key: `lapse:${challenge.chainId}:${challenge.challengeId}`,
+    label: `Close challenge #${challenge.challengeId} against ${challenge.assetName}, past its deadline`,
+    prepare: async () => (await load()).prepareLapse(challenge),
+  };
+}

@@ -105,6 +105,18 @@ export async function prepareResolve(
   };
 }
 
+export async function prepareLapse(challenge: {
+  challengeId: string;
+  stakingPool: Address;
+}): Promise<ContractWrite> {
+  return {
+    address: challenge.stakingPool,
+    abi: stakingPoolAbi,
+    functionName: "lapse",
+    args: [BigInt(challenge.challengeId)],
+  };
+}
+
 /** The document's sha256 as the chain records it (bytes32). */
 export async function sha256Of(file: File): Promise<`0x${string}`> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await file.arrayBuffer()));
