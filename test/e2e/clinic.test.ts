@@ -48,6 +48,7 @@ const browsers: BrowserContext[] = [];
 let cxrTriage: bigint;
 let offers: { eth: bigint; tusd: bigint };
 /** The license the ETH purchase made (2 seats), used by the later steps. */
+let tusdLicense = 0n;
 let siteLicense: bigint;
 /** The sha256 of the artifact CXR Triage's licenses cover (its latest version). */
 let artifact: string;
@@ -373,6 +374,7 @@ describe("the clinic journey", () => {
       },
     });
     expect(BigInt(sale.total.toFixed())).toBe(total);
+    tusdLicense = sale.licenseId;
     // The permit was for exactly the total, and the purchase spent all of it.
     expect(
       await stack.publicClient.readContract({
@@ -485,6 +487,32 @@ describe("the clinic journey", () => {
     });
     // One period at the recorded price: the same as the 1-period purchase of the same seats.
     expect(renewal.total.toFixed()).toBe(purchase.total.toFixed());
+
+    // The stablecoin license (2 periods, so 29 days are left) renews with one permit signature and
+    // one transaction, and no allowance is left behind.
+    const tusdCard = licenseCard(page, tusdLicense);
+    const asked = {
+      signatures: wallet.count("eth_signTypedData_v4"),
+      txs: wallet.count("eth_sendTransaction"),
+    };
+    await submitAndIndexHere(tusdCard.getByTestId("renew"));
+    expect(wallet.count("eth_signTypedData_v4") - asked.signatures).toBe(1);
+    expect(wallet.count("eth_sendTransaction") - asked.txs).toBe(1);
+    const tusdPurchase = await stack.db.sale.findFirstOrThrow({
+      where: { chainId: stack.chainId, licenseId: tusdLicense, kind: "PURCHASE" },
+    });
+    const tusdRenewal = await stack.db.sale.findFirstOrThrow({
+      where: { chainId: stack.chainId, licenseId: tusdLicense, kind: "RENEWAL" },
+    });
+    expect(BigInt(tusdRenewal.total.toFixed()) * 2n).toBe(BigInt(tusdPurchase.total.toFixed()));
+    expect(
+      await stack.publicClient.readContract({
+        address: stack.contracts.Stablecoin,
+        abi: testTokenAbi,
+        functionName: "allowance",
+        args: [clinic.address, stack.contracts.LicenseManager],
+      }),
+    ).toBe(0n);
     await check(page, "10-renewed");
   });
 

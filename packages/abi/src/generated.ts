@@ -1524,6 +1524,20 @@ export const licenseManagerAbi = [
   {
     type: "function",
     inputs: [
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
+      { name: "periods", internalType: "uint32", type: "uint32" },
+      { name: "deadline", internalType: "uint256", type: "uint256" },
+      { name: "v", internalType: "uint8", type: "uint8" },
+      { name: "r", internalType: "bytes32", type: "bytes32" },
+      { name: "s", internalType: "bytes32", type: "bytes32" },
+    ],
+    name: "renewWithPermit",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [
       { name: "role", internalType: "bytes32", type: "bytes32" },
       { name: "callerConfirmation", internalType: "address", type: "address" },
     ],
