@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quoteLicense, type SplitRules } from "../../apps/web/src/purchase/quote.ts";
 import { devAccount } from "../../scripts/lib/accounts.ts";
 import { seedArtifacts } from "../../scripts/seed/artifacts.ts";
+import { DEMO_CATALOG } from "../../scripts/seed/catalog.ts";
 import { seriousAxeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { firstLoadJs } from "../support/first-load-js.ts";
@@ -712,6 +713,16 @@ describe("the clinic journey", () => {
     await page.reload();
     await licenseCard(page, siteLicense).waitFor();
     expect(await licenseCard(page, sale.licenseId).count()).toBe(0);
+  });
+
+  it("serves the evidence of the demo's open challenge, so its link on the asset page opens it", async () => {
+    const open = await stack.db.challenge.findFirstOrThrow({
+      where: { chainId: stack.chainId, status: "OPEN" },
+    });
+    const challenged = DEMO_CATALOG.find((a) => a.challenge !== undefined);
+    const response = await fetch(`${web}/api/evidence/${open.evidenceHash}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(challenged?.challenge);
   });
 
   it("keeps the asset page's first-load JS within 250 KB gzipped", async () => {
