@@ -313,14 +313,23 @@ describe("challenges: the arbiter upholds or rejects", () => {
     await expect.poll(() => form.getByTestId("evidence-hash").textContent()).toContain(sha256);
     expect(await form.getByTestId("challenge-open").getByTestId("tx-disabled-reason").count()).toBe(0);
     await look("challenge-form", tab);
-    await write(form.getByTestId("challenge-allow"));
     await write(form.getByTestId("challenge-open"));
     const opened = await stack.db.challenge.findFirst({
       where: { chainId: stack.chainId, assetId, status: "OPEN" },
     });
     expect(opened?.evidenceHash).toBe(sha256);
     expect(BigInt(opened?.bond.toFixed() ?? "0")).toBe(minBond);
-    expect(challengerWallet.count("eth_sendTransaction")).toBe(2); // allow the bond, open the challenge
+    // One permit signature for exactly the bond and one transaction; no allowance is left behind.
+    expect(challengerWallet.count("eth_signTypedData_v4")).toBe(1);
+    expect(challengerWallet.count("eth_sendTransaction")).toBe(1);
+    expect(
+      await stack.publicClient.readContract({
+        address: stack.contracts.StakeToken,
+        abi: testTokenAbi,
+        functionName: "allowance",
+        args: [challenger.address, stack.contracts.StakingPool],
+      }),
+    ).toBe(0n);
     // The document is in the blob store under the hash the chain records.
     const stored = await fetch(`${web}/api/evidence/${sha256}`);
     expect(Buffer.from(await stored.arrayBuffer()).equals(EVIDENCE)).toBe(true);

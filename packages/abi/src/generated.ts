@@ -3312,7 +3312,7 @@ export const stakingPoolAbi = [
       { name: "evidenceHash", internalType: "bytes32", type: "bytes32" },
     ],
     name: "challenge",
-    outputs: [{ name: "challengeId", internalType: "uint256", type: "uint256" }],
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
     stateMutability: "nonpayable",
   },
   {
@@ -3351,6 +3351,21 @@ export const stakingPoolAbi = [
     name: "challengePeriod",
     outputs: [{ name: "", internalType: "uint64", type: "uint64" }],
     stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "bond", internalType: "uint256", type: "uint256" },
+      { name: "evidenceHash", internalType: "bytes32", type: "bytes32" },
+      { name: "deadline", internalType: "uint256", type: "uint256" },
+      { name: "v", internalType: "uint8", type: "uint8" },
+      { name: "r", internalType: "bytes32", type: "bytes32" },
+      { name: "s", internalType: "bytes32", type: "bytes32" },
+    ],
+    name: "challengeWithPermit",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "nonpayable",
   },
   {
     type: "function",
