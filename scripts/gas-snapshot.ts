@@ -19,6 +19,7 @@ const BUDGETS: Record<string, number> = {
   "LicenseManager.purchase ETH (1 holder)": 150_000,
   "LicenseManager.purchase ETH (1,000 holders)": 150_000,
   "LicenseManager.purchaseWithPermit ERC-20": 210_000,
+  "LicenseManager.renewWithPermit ERC-20": 150_000,
   "RoyaltyShares.claim 3 assets x 2 currencies": 120_000,
   "StakingPool.stake": 120_000,
   "StakingPool.unstake": 120_000,
@@ -162,20 +163,23 @@ await measure(
 const offerUsd = await offer(assetA, stablecoin.address, usd);
 await receipt(stablecoin.write.mint([clinic3.account.address, usd * 10n], { account: clinic3.account }));
 const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
-const signature = await clinic3.signTypedData({
-  account: clinic3.account,
-  ...permitTypedData({
-    tokenName: "Test USD",
-    token: stablecoin.address,
-    chainId: await publicClient.getChainId(),
-    owner: clinic3.account.address,
-    spender: licenseManager.address,
-    value: usd,
-    nonce: 0n,
-    deadline,
-  }),
-});
-const { r, s, v } = parseSignature(signature);
+const permitOf = async (value: bigint, nonce: bigint) =>
+  parseSignature(
+    await clinic3.signTypedData({
+      account: clinic3.account,
+      ...permitTypedData({
+        tokenName: "Test USD",
+        token: stablecoin.address,
+        chainId: await publicClient.getChainId(),
+        owner: clinic3.account.address,
+        spender: licenseManager.address,
+        value,
+        nonce,
+        deadline,
+      }),
+    }),
+  );
+const { r, s, v } = await permitOf(usd, 0n);
 await measure(
   "LicenseManager.purchaseWithPermit ERC-20",
   licenseManager.write.purchaseWithPermit(
@@ -185,6 +189,17 @@ await measure(
     },
   ),
 );
+// Renewing that license for one more period, again with a permit.
+{
+  const renewal = await permitOf(usd, 1n);
+  await measure(
+    "LicenseManager.renewWithPermit ERC-20",
+    licenseManager.write.renewWithPermit(
+      [await licenseManager.read.licenseCount(), 1, deadline, Number(renewal.v), renewal.r, renewal.s],
+      { account: clinic3.account },
+    ),
+  );
+}
 
 // Claim across 3 assets x 2 currencies: revenue in ETH and tUSD on each.
 const assetC = await register(solo(builder.account.address));

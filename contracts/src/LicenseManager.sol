@@ -188,6 +188,28 @@ contract LicenseManager is
 
     /// @inheritdoc ILicenseManager
     function renew(uint256 licenseId, uint32 periods) external payable whenNotPaused nonReentrant {
+        _renew(licenseId, periods);
+    }
+
+    /// @inheritdoc ILicenseManager
+    function renewWithPermit(uint256 licenseId, uint32 periods, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        whenNotPaused
+        nonReentrant
+    {
+        (uint256 offerId,, uint256 seats) = _unpack(_licenseData(licenseId));
+        Offer storage offer = _offers[offerId];
+        if (offer.currency == address(0)) revert LicenseManagerWrongValue(0, uint256(offer.price) * seats * periods);
+        // A front-run permit only spends the signature; the allowance it set is still there.
+        try IERC20Permit(offer.currency).permit(
+            msg.sender, address(this), uint256(offer.price) * seats * periods, deadline, v, r, s
+        ) {}
+            catch {}
+        _renew(licenseId, periods);
+    }
+
+    /// @dev Extends the license by `periods` and pays for them (msg.value for ETH, a pull for ERC-20).
+    function _renew(uint256 licenseId, uint32 periods) private {
         (uint256 offerId, uint256 expiresAt, uint256 seats) = _unpack(_licenseData(licenseId));
         Offer storage offer = _offers[offerId];
         if (offer.period == 0) revert LicenseManagerPerpetual(licenseId);

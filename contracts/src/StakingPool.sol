@@ -243,8 +243,29 @@ contract StakingPool is IStakingPool, AccessControl, Pausable, ReentrancyGuardTr
         external
         nonReentrant
         whenNotPaused
-        returns (uint256 challengeId)
+        returns (uint256)
     {
+        return _challenge(assetId, bond, evidenceHash);
+    }
+
+    /// @inheritdoc IStakingPool
+    function challengeWithPermit(
+        uint256 assetId,
+        uint256 bond,
+        bytes32 evidenceHash,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external nonReentrant whenNotPaused returns (uint256) {
+        // As in stakeWithPermit: a permit spent by a front-runner leaves the allowance in place.
+        try IERC20Permit(address(STAKE_TOKEN)).permit(msg.sender, address(this), bond, deadline, v, r, s) {}
+            catch {}
+        return _challenge(assetId, bond, evidenceHash);
+    }
+
+    /// @dev Opens the challenge and pulls the bond from the caller.
+    function _challenge(uint256 assetId, uint256 bond, bytes32 evidenceHash) private returns (uint256 challengeId) {
         uint64 deadline = _checkChallenge(assetId, bond, evidenceHash);
         Config memory config = _config;
         challengeId = ++_lastChallengeId;

@@ -668,6 +668,69 @@ contract LicenseManagerTest is Fixture {
         assertEq(usd.balanceOf(clinic), 1_000_000e6 - 1_500e6);
     }
 
+    function test_renewWithPermit_renewsWithoutPriorApproval() public {
+        uint256 offerId = _usdOffer();
+        uint256 deadline = block.timestamp + 1 hours;
+        (uint8 v, bytes32 r, bytes32 s) = _permit(500e6, deadline);
+        vm.prank(clinic);
+        uint256 id = licenses.purchaseWithPermit(offerId, 1, 1, clinic, 500e6, deadline, v, r, s);
+        uint256 expiry = licenses.licenseOf(id).expiresAt;
+        (v, r, s) = _permit(1_000e6, deadline);
+        vm.prank(clinic);
+        licenses.renewWithPermit(id, 2, deadline, v, r, s);
+        assertEq(usd.balanceOf(clinic), 1_000_000e6 - 1_500e6);
+        assertEq(usd.allowance(clinic, address(licenses)), 0);
+        assertEq(licenses.licenseOf(id).expiresAt, expiry + 2 * MONTH);
+    }
+
+    function test_renewWithPermit_succeedsWhenPermitWasFrontRun() public {
+        uint256 id = _buyUsd(_usdOffer());
+        uint256 deadline = block.timestamp + 1 hours;
+        (uint8 v, bytes32 r, bytes32 s) = _permit(500e6, deadline);
+        usd.permit(clinic, address(licenses), 500e6, deadline, v, r, s);
+        vm.prank(clinic);
+        licenses.renewWithPermit(id, 1, deadline, v, r, s);
+        assertEq(usd.balanceOf(clinic), 1_000_000e6 - 1_000e6);
+    }
+
+    function test_renewWithPermit_revertsWithBadPermitAndNoAllowance() public {
+        uint256 offerId = _usdOffer();
+        uint256 deadline = block.timestamp + 1 hours;
+        (uint8 v, bytes32 r, bytes32 s) = _permit(500e6, deadline);
+        vm.prank(clinic);
+        uint256 id = licenses.purchaseWithPermit(offerId, 1, 1, clinic, 500e6, deadline, v, r, s);
+        uint256 expiry = licenses.licenseOf(id).expiresAt;
+        (v, r, s) = _permit(1, deadline);
+        vm.expectRevert(
+            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(licenses), 0, 500e6)
+        );
+        vm.prank(clinic);
+        licenses.renewWithPermit(id, 1, deadline, v, r, s);
+        assertEq(licenses.licenseOf(id).expiresAt, expiry);
+    }
+
+    function test_renewWithPermit_revertsForEthOffer() public {
+        uint256 id = _buyEth(_offer(_terms(address(0), 1 ether, MONTH)), 1, 1, 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerWrongValue.selector, 0, 2 ether));
+        vm.prank(clinic);
+        licenses.renewWithPermit(id, 2, block.timestamp, 0, bytes32(0), bytes32(0));
+    }
+
+    function test_renewWithPermit_revertsForUnknownLicense() public {
+        vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerUnknownLicense.selector, 77));
+        vm.prank(clinic);
+        licenses.renewWithPermit(77, 1, block.timestamp, 0, bytes32(0), bytes32(0));
+    }
+
+    function test_renewWithPermit_revertsWhenPaused() public {
+        uint256 id = _buyUsd(_usdOffer());
+        vm.prank(admin);
+        licenses.pause();
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.prank(clinic);
+        licenses.renewWithPermit(id, 1, block.timestamp, 0, bytes32(0), bytes32(0));
+    }
+
     function test_renew_revertsForPerpetualLicense() public {
         uint256 id = _buyEth(_offer(_terms(address(0), 1 ether, 0)), 1, 1, 1 ether);
         vm.expectRevert(abi.encodeWithSelector(ILicenseManager.LicenseManagerPerpetual.selector, id));

@@ -931,6 +931,55 @@ contract StakingPoolTest is StakingPoolFixture {
         assertEq(uint8(c.status), uint8(IStakingPool.ChallengeStatus.Open));
     }
 
+    function test_challengeWithPermit_postsBondWithoutPriorApproval() public {
+        (address whistleblower, uint256 key) = makeAddrAndKey("whistleblower");
+        stakeToken.mint(whistleblower, MIN_BOND);
+        (uint8 v, bytes32 r, bytes32 s) = _permit(key, MIN_BOND, block.timestamp + 1 hours);
+
+        vm.prank(whistleblower);
+        uint256 challengeId =
+            pool.challengeWithPermit(ASSET, MIN_BOND, keccak256("evidence"), block.timestamp + 1 hours, v, r, s);
+
+        assertEq(pool.challengeOf(challengeId).challenger, whistleblower);
+        assertEq(pool.challengeOf(challengeId).bond, MIN_BOND);
+        assertTrue(pool.isFrozen(ASSET));
+        assertEq(stakeToken.balanceOf(whistleblower), 0);
+        assertEq(stakeToken.allowance(whistleblower, address(pool)), 0);
+    }
+
+    function test_challengeWithPermit_succeedsWhenPermitWasFrontRun() public {
+        (address whistleblower, uint256 key) = makeAddrAndKey("whistleblower");
+        stakeToken.mint(whistleblower, MIN_BOND);
+        uint256 deadline = block.timestamp + 1 hours;
+        (uint8 v, bytes32 r, bytes32 s) = _permit(key, MIN_BOND, deadline);
+        stakeToken.permit(whistleblower, address(pool), MIN_BOND, deadline, v, r, s);
+
+        vm.prank(whistleblower);
+        pool.challengeWithPermit(ASSET, MIN_BOND, keccak256("evidence"), deadline, v, r, s);
+        assertTrue(pool.isFrozen(ASSET));
+    }
+
+    function test_challengeWithPermit_revertsWithBadPermitAndNoAllowance() public {
+        (address whistleblower,) = makeAddrAndKey("whistleblower");
+        stakeToken.mint(whistleblower, MIN_BOND);
+        (, uint256 wrongKey) = makeAddrAndKey("mallory");
+        (uint8 v, bytes32 r, bytes32 s) = _permit(wrongKey, MIN_BOND, block.timestamp + 1 hours);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(pool), 0, MIN_BOND)
+        );
+        vm.prank(whistleblower);
+        pool.challengeWithPermit(ASSET, MIN_BOND, keccak256("evidence"), block.timestamp + 1 hours, v, r, s);
+        assertFalse(pool.isFrozen(ASSET));
+    }
+
+    function test_challengeWithPermit_revertsWhenPaused() public {
+        _pause();
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.prank(challenger);
+        pool.challengeWithPermit(ASSET, MIN_BOND, keccak256("evidence"), block.timestamp, 0, bytes32(0), bytes32(0));
+    }
+
     function test_challenge_emitsChallengeOpened() public {
         vm.expectEmit(address(pool));
         emit IStakingPool.ChallengeOpened(1, ASSET, challenger, MIN_BOND, EVIDENCE, SLASH_BPS, 5_000, 1);

@@ -13,7 +13,11 @@ export function demoArtifactText(name: string, version: number): string {
   return `${name} artifact v${version}`;
 }
 
-/** Puts every demo version's artifact in `blobs`; returns how many it stored. */
+/**
+ * Puts every demo version's artifact in `blobs`, and the evidence document of the seeded challenge
+ * (its sha256 is the challenge's evidenceHash, so the asset page's evidence link opens it); returns
+ * how many files it stored.
+ */
 export async function seedArtifacts(blobs: ArtifactSink): Promise<number> {
   let stored = 0;
   for (const asset of DEMO_CATALOG) {
@@ -22,6 +26,12 @@ export async function seedArtifacts(blobs: ArtifactSink): Promise<number> {
       const { sha256 } = await blobs.put(once(Buffer.from(text)));
       // The seed registered sha256Hex(text) on chain: the stored blob must be that very file.
       if (sha256 !== sha256Hex(text)) throw new Error(`seed: ${asset.name} v${version} stored as ${sha256}`);
+      stored++;
+    }
+    if (asset.challenge) {
+      const { sha256 } = await blobs.put(once(Buffer.from(asset.challenge)));
+      if (sha256 !== sha256Hex(asset.challenge))
+        throw new Error(`seed: ${asset.name}'s evidence stored as ${sha256}`);
       stored++;
     }
   }

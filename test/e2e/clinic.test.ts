@@ -5,6 +5,8 @@
 // moved) and renew it; export the audit trail. The wallet counts every signature and transaction.
 
 import { createHmac } from "node:crypto";
+import { chmod, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { assetRegistryAbi, licenseManagerAbi, stakingPoolAbi, testTokenAbi } from "@tessera/abi";
 import { DiskBlobStore } from "@tessera/storage";
 import type { BrowserContext, Locator, Page } from "playwright-core";
@@ -22,9 +24,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quoteLicense, type SplitRules } from "../../apps/web/src/purchase/quote.ts";
 import { devAccount } from "../../scripts/lib/accounts.ts";
 import { seedArtifacts } from "../../scripts/seed/artifacts.ts";
+import { DEMO_CATALOG } from "../../scripts/seed/catalog.ts";
 import { seriousAxeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { firstLoadJs } from "../support/first-load-js.ts";
+import { installSaveDialog, removeSavedFile, type SaveDialog, savedFile } from "../support/save-dialog.ts";
 import { fitsViewportWidth, screenshotAtWidths } from "../support/screenshots.ts";
 import { signInOverHttp } from "../support/session.ts";
 import { type Stack, startStack } from "../support/stack.ts";
@@ -45,6 +49,7 @@ const browsers: BrowserContext[] = [];
 let cxrTriage: bigint;
 let offers: { eth: bigint; tusd: bigint };
 /** The license the ETH purchase made (2 seats), used by the later steps. */
+let tusdLicense = 0n;
 let siteLicense: bigint;
 /** The sha256 of the artifact CXR Triage's licenses cover (its latest version). */
 let artifact: string;
@@ -95,11 +100,18 @@ async function splitRules(assetId: bigint, currency: Address): Promise<SplitRule
   };
 }
 
-/** A browser with `account`'s wallet, connected and signed in from the header (one signature). */
-async function signedInAs(account = clinic): Promise<{ page: Page; wallet: InjectedWallet }> {
+/**
+ * A browser with `account`'s wallet, connected and signed in from the header (one signature). Its
+ * save dialog answers with a private file (streamed download), or it has none (in-memory download).
+ */
+async function signedInAs(
+  account = clinic,
+  saveDialog: SaveDialog = "private-file",
+): Promise<{ page: Page; wallet: InjectedWallet }> {
   const browser = await launchBrowser();
   browsers.push(browser);
   const wallet = await injectWallet(browser, { rpcUrl: stack.rpcUrl, account });
+  await installSaveDialog(browser, saveDialog);
   const page = await browser.newPage();
   await page.goto(web);
   await page.getByTestId("connect-wallet").click();
@@ -363,6 +375,7 @@ describe("the clinic journey", () => {
       },
     });
     expect(BigInt(sale.total.toFixed())).toBe(total);
+    tusdLicense = sale.licenseId;
     // The permit was for exactly the total, and the purchase spent all of it.
     expect(
       await stack.publicClient.readContract({
@@ -475,6 +488,32 @@ describe("the clinic journey", () => {
     });
     // One period at the recorded price: the same as the 1-period purchase of the same seats.
     expect(renewal.total.toFixed()).toBe(purchase.total.toFixed());
+
+    // The stablecoin license (2 periods, so 29 days are left) renews with one permit signature and
+    // one transaction, and no allowance is left behind.
+    const tusdCard = licenseCard(page, tusdLicense);
+    const asked = {
+      signatures: wallet.count("eth_signTypedData_v4"),
+      txs: wallet.count("eth_sendTransaction"),
+    };
+    await submitAndIndexHere(tusdCard.getByTestId("renew"));
+    expect(wallet.count("eth_signTypedData_v4") - asked.signatures).toBe(1);
+    expect(wallet.count("eth_sendTransaction") - asked.txs).toBe(1);
+    const tusdPurchase = await stack.db.sale.findFirstOrThrow({
+      where: { chainId: stack.chainId, licenseId: tusdLicense, kind: "PURCHASE" },
+    });
+    const tusdRenewal = await stack.db.sale.findFirstOrThrow({
+      where: { chainId: stack.chainId, licenseId: tusdLicense, kind: "RENEWAL" },
+    });
+    expect(BigInt(tusdRenewal.total.toFixed()) * 2n).toBe(BigInt(tusdPurchase.total.toFixed()));
+    expect(
+      await stack.publicClient.readContract({
+        address: stack.contracts.Stablecoin,
+        abi: testTokenAbi,
+        functionName: "allowance",
+        args: [clinic.address, stack.contracts.LicenseManager],
+      }),
+    ).toBe(0n);
     await check(page, "10-renewed");
   });
 
@@ -484,10 +523,20 @@ describe("the clinic journey", () => {
     const download = card.getByTestId("download");
     await download.getByRole("button", { name: "Download and verify" }).click();
     await expect.poll(() => download.getAttribute("data-state"), { timeout: 20_000 }).toBe("done");
-    expect(await download.getByTestId("download-verdict").textContent()).toMatch(/^Verified/);
-    expect(await download.getByTestId("sha256sum").textContent()).toMatch(
-      /^sha256sum license-\d+-v\d+-[0-9a-f]{12}\.bin$/,
+    const command = (await download.getByTestId("sha256sum").textContent()) ?? "";
+    expect(command).toMatch(
+      new RegExp(`^sha256sum license-${siteLicense}-v\\d+-${artifact.slice(2, 14)}\\.bin$`),
     );
+    const fileName = command.replace("sha256sum ", "");
+    // Streamed into the chosen file as it arrived, not offered from memory.
+    expect(await download.getByTestId("download-verdict").textContent()).toBe(
+      `Verified: the file's sha256 matches the hash recorded on chain. Saved as ${fileName}.`,
+    );
+    expect(await download.getByTestId("download-save").count()).toBe(0);
+    expect(await savedFile(page, fileName)).toEqual({
+      sha256: artifact,
+      size: Buffer.byteLength("CXR Triage artifact v3"),
+    });
     // The session is the proof of account: the wallet was not asked for anything.
     const asked = wallet.requests.slice(before.requests);
     expect(
@@ -513,13 +562,18 @@ describe("the clinic journey", () => {
     await submitAndIndexHere(seats);
     await expect.poll(() => card.getByTestId("delegate").count(), { timeout: 20_000 }).toBe(1);
 
-    const staffSession = await signedInAs(staff);
+    // The staff member's browser has no streaming save dialog (like Firefox): the page holds the
+    // verified bytes and offers them through a Save link.
+    const staffSession = await signedInAs(staff, "none");
     await staffSession.page.goto(`${web}/licenses`);
     const staffCard = licenseCard(staffSession.page, siteLicense);
     const download = staffCard.getByTestId("download");
     await download.getByRole("button", { name: "Download and verify" }).click();
     await expect.poll(() => download.getAttribute("data-state"), { timeout: 20_000 }).toBe("done");
     expect(await download.getByTestId("download-verdict").textContent()).toMatch(/^Verified/);
+    const save = download.getByTestId("download-save");
+    expect(await save.getAttribute("href")).toMatch(/^blob:/);
+    expect(await save.getAttribute("download")).toMatch(/^license-\d+-v\d+-[0-9a-f]{12}\.bin$/);
     expect(staffSession.wallet.count("eth_sendTransaction")).toBe(0);
     await check(staffSession.page, "12-staff-verified");
     // A link made while the seat was valid, to try after it is taken back.
@@ -597,6 +651,35 @@ describe("the clinic journey", () => {
     expect(noSession.headers.get("content-type")).toMatch(/problem\+json/);
   });
 
+  it("does not keep a download whose bytes differ from the hash on chain, and says so", async () => {
+    // The stored blob is corrupted under its name (same length, other bytes), as a failing disk or a
+    // tampered mirror would: the page must refuse the file, not save it.
+    const hex = artifact.slice(2);
+    const blob = join(stack.blobDir, "sha256", hex.slice(0, 2), hex);
+    const original = await readFile(blob);
+    await chmod(blob, 0o644);
+    await writeFile(blob, Buffer.from("CXR Triage artifact v4"));
+    try {
+      await page.goto(`${web}/licenses`);
+      const download = licenseCard(page, siteLicense).getByTestId("download");
+      const fileName = ((await download.getByTestId("sha256sum").textContent()) ?? "").replace(
+        "sha256sum ",
+        "",
+      );
+      await removeSavedFile(page, fileName);
+      await download.getByRole("button", { name: "Download and verify" }).click();
+      await expect.poll(() => download.getAttribute("data-state"), { timeout: 20_000 }).toBe("done");
+      expect(await download.getByTestId("download-verdict").textContent()).toMatch(
+        new RegExp(`^Mismatch: the file hashes to 0x[0-9a-f]{64}, not ${artifact}, so it was not saved\\.`),
+      );
+      expect(await savedFile(page, fileName)).toBeNull();
+      await check(page, "13-mismatch");
+    } finally {
+      await writeFile(blob, original);
+      await chmod(blob, 0o444);
+    }
+  });
+
   it("transfers a transferable license to another account, where the offer allows it", async () => {
     const yearly = await stack.db.offer.findFirstOrThrow({
       where: { chainId: stack.chainId, assetId: cxrTriage, transferable: true },
@@ -630,6 +713,16 @@ describe("the clinic journey", () => {
     await page.reload();
     await licenseCard(page, siteLicense).waitFor();
     expect(await licenseCard(page, sale.licenseId).count()).toBe(0);
+  });
+
+  it("serves the evidence of the demo's open challenge, so its link on the asset page opens it", async () => {
+    const open = await stack.db.challenge.findFirstOrThrow({
+      where: { chainId: stack.chainId, status: "OPEN" },
+    });
+    const challenged = DEMO_CATALOG.find((a) => a.challenge !== undefined);
+    const response = await fetch(`${web}/api/evidence/${open.evidenceHash}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(challenged?.challenge);
   });
 
   it("keeps the asset page's first-load JS within 250 KB gzipped", async () => {

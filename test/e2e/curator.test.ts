@@ -313,14 +313,23 @@ describe("challenges: the arbiter upholds or rejects", () => {
     await expect.poll(() => form.getByTestId("evidence-hash").textContent()).toContain(sha256);
     expect(await form.getByTestId("challenge-open").getByTestId("tx-disabled-reason").count()).toBe(0);
     await look("challenge-form", tab);
-    await write(form.getByTestId("challenge-allow"));
     await write(form.getByTestId("challenge-open"));
     const opened = await stack.db.challenge.findFirst({
       where: { chainId: stack.chainId, assetId, status: "OPEN" },
     });
     expect(opened?.evidenceHash).toBe(sha256);
     expect(BigInt(opened?.bond.toFixed() ?? "0")).toBe(minBond);
-    expect(challengerWallet.count("eth_sendTransaction")).toBe(2); // allow the bond, open the challenge
+    // One permit signature for exactly the bond and one transaction; no allowance is left behind.
+    expect(challengerWallet.count("eth_signTypedData_v4")).toBe(1);
+    expect(challengerWallet.count("eth_sendTransaction")).toBe(1);
+    expect(
+      await stack.publicClient.readContract({
+        address: stack.contracts.StakeToken,
+        abi: testTokenAbi,
+        functionName: "allowance",
+        args: [challenger.address, stack.contracts.StakingPool],
+      }),
+    ).toBe(0n);
     // The document is in the blob store under the hash the chain records.
     const stored = await fetch(`${web}/api/evidence/${sha256}`);
     expect(Buffer.from(await stored.arrayBuffer()).equals(EVIDENCE)).toBe(true);
@@ -379,6 +388,10 @@ describe("challenges: the arbiter upholds or rejects", () => {
       where: { chainId: stack.chainId, assetId, status: "OPEN" },
     });
     const { tab: desk } = await openAs(arbiter, "/arbiter");
+    // The role page is offered in the arbiter's wallet menu (it is not in the main navigation).
+    await desk.getByTestId("wallet-address").click();
+    expect(await desk.getByTestId("role-link-arbiter").getAttribute("href")).toBe("/arbiter");
+    await desk.keyboard.press("Escape");
     await write(desk.getByTestId(`reject-${opened?.challengeId}`));
     const pending = await stack.publicClient.readContract({
       ...pool("pendingRewards"),
@@ -414,6 +427,8 @@ describe("challenges: the arbiter upholds or rejects", () => {
     });
     await page.goto(`${web}/arbiter`);
     await page.getByTestId("arbiter-not-allowed").waitFor();
+    // No role, no role pages offered.
+    expect(await (await page.request.get(`${web}/api/auth/roles`)).json()).toEqual({ roles: [] });
     expect(await page.getByText(/Uphold|Reject:/).count()).toBe(0);
     await look("arbiter-not-allowed");
     await expect(
@@ -425,6 +440,44 @@ describe("challenges: the arbiter upholds or rejects", () => {
     ).rejects.toThrow(/AccessControlUnauthorizedAccount/);
     expect((await stack.db.challenge.findFirst({ where: { id: opened?.id } }))?.status).toBe("OPEN");
   });
+
+  it("a challenge still open at its deadline can be closed by anyone: nothing slashed, the bond to the stakers", async () => {
+    // The challenge the previous test left open: nobody decides it before its deadline.
+    const opened = await stack.db.challenge.findFirstOrThrow({
+      where: { chainId: stack.chainId, assetId, status: "OPEN" },
+    });
+    await page.goto(`${web}/assets/${stack.chainId}/${assetId}`);
+    const banner = page.getByTestId("challenge-banner");
+    expect(await banner.getByTestId("challenge-deadline").textContent()).toMatch(
+      /An arbiter must decide by .+ UTC; after that anyone can close it\./,
+    );
+    expect(await banner.getByTestId(`lapse-${opened.challengeId}`).count()).toBe(0);
+
+    const challengePeriod = await stack.publicClient.readContract(pool("challengePeriod"));
+    await rpc("evm_increaseTime", [Number(challengePeriod) + 1]);
+    await rpc("evm_mine");
+    await page.goto(`${web}/assets/${stack.chainId}/${assetId}`);
+    expect(await banner.getByTestId("challenge-deadline").textContent()).toMatch(
+      /passed with no decision\. Anyone can now close it: nothing is slashed, the bond goes to the asset's stakers/,
+    );
+    await look("challenge-lapsable");
+    const stakeBefore = await stakeOf();
+    const pendingBefore = await stack.publicClient.readContract({
+      ...pool("pendingRewards"),
+      args: [assetId, stack.contracts.StakeToken, curator.address],
+    });
+    // The curator, who holds no role, closes it.
+    await write(banner.getByTestId(`lapse-${opened.challengeId}`));
+    expect((await stack.db.challenge.findFirstOrThrow({ where: { id: opened.id } })).status).toBe("LAPSED");
+    await expect.poll(() => page.getByTestId("challenge-banner").count(), { timeout: 20_000 }).toBe(0);
+    expect(await stakeOf()).toBe(stakeBefore);
+    const pendingAfter = await stack.publicClient.readContract({
+      ...pool("pendingRewards"),
+      args: [assetId, stack.contracts.StakeToken, curator.address],
+    });
+    expect(BigInt(opened.bond.toFixed()) - (pendingAfter - pendingBefore)).toBeLessThan(3n);
+    await look("challenge-lapsed");
+  });
 });
 
 describe("protocol admin", () => {
@@ -434,6 +487,9 @@ describe("protocol admin", () => {
     const feeBps = await stack.publicClient.readContract({ ...lm, functionName: "protocolFeeBps" });
     await tab.getByTestId("panel-fees").waitFor();
     expect(await tab.getByTestId("now-fees").textContent()).toContain(`protocol fee ${feeBps / 100}%`);
+    await tab.getByTestId("wallet-address").click();
+    expect(await tab.getByTestId("role-link-admin").getAttribute("href")).toBe("/admin");
+    await tab.keyboard.press("Escape");
     await look("admin-settings", tab);
 
     const fees = tab.getByTestId("panel-fees");

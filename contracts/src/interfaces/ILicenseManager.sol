@@ -335,6 +335,17 @@ interface ILicenseManager {
     /// @param periods Periods to add.
     function renew(uint256 licenseId, uint32 periods) external payable;
 
+    /// @notice renew() for an ERC-20 offer with an EIP-2612 permit, in one transaction. The permit's
+    ///         value is the renewal's total: the recorded price × seats × periods.
+    /// @param licenseId The license.
+    /// @param periods Periods to add.
+    /// @param deadline The permit's deadline.
+    /// @param v Permit signature.
+    /// @param r Permit signature.
+    /// @param s Permit signature.
+    function renewWithPermit(uint256 licenseId, uint32 periods, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external;
+
     /// @notice Gives one of the license's seats to a staff account. Only the holder.
     /// @param licenseId The license.
     /// @param account The staff account.

@@ -478,6 +478,26 @@ interface IStakingPool {
     /// @return challengeId The new challenge's id.
     function challenge(uint256 assetId, uint256 bond, bytes32 evidenceHash) external returns (uint256 challengeId);
 
+    /// @notice Like `challenge`, with an EIP-2612 permit for the bond in the same transaction. A permit
+    ///         that fails (e.g. already used by a front-runner) is ignored if the allowance suffices.
+    /// @param assetId The asset challenged; must be registered and have no open challenge.
+    /// @param bond Stake-token units; at least `minBond()`; also the permit's value.
+    /// @param evidenceHash Hash of the evidence (kept off chain); must not be zero.
+    /// @param deadline The permit's deadline.
+    /// @param v The permit signature's v.
+    /// @param r The permit signature's r.
+    /// @param s The permit signature's s.
+    /// @return challengeId The new challenge's id.
+    function challengeWithPermit(
+        uint256 assetId,
+        uint256 bond,
+        bytes32 evidenceHash,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external returns (uint256 challengeId);
+
     /// @notice Resolves an open challenge before its deadline. Upheld: slashes the challenge's
     ///         `slashBps` of the asset's total stake (active and unbonding); the challenger gets its
     ///         bond back plus its share of the slash, the treasury the rest. Rejected: the bond becomes

@@ -23,6 +23,7 @@ contract MarketplaceHandler is Test {
     uint256[] internal offers;
     address[] public holders;
     address[] internal clinics;
+    mapping(address clinic => uint256) internal keyOf;
     uint256[] internal bought;
 
     mapping(address currency => uint256) public paidIn;
@@ -47,7 +48,9 @@ contract MarketplaceHandler is Test {
         offers = offers_;
         holders = holders_;
         for (uint256 i; i < 3; ++i) {
-            clinics.push(makeAddr(string(abi.encodePacked("clinic", vm.toString(i)))));
+            (address clinic, uint256 key) = makeAddrAndKey(string(abi.encodePacked("clinic", vm.toString(i))));
+            clinics.push(clinic);
+            keyOf[clinic] = key;
         }
     }
 
@@ -94,10 +97,15 @@ contract MarketplaceHandler is Test {
         } else if (offer.currency == address(0)) {
             vm.deal(payer, total);
             LICENSES.renew{value: total}(licenseId, periods);
-        } else {
+        } else if (licenseSeed & 1 == 0) {
             USD.mint(payer, total);
             USD.approve(address(LICENSES), total);
             LICENSES.renew(licenseId, periods);
+        } else {
+            // The permit path: one signature for exactly the total, no approval beforehand.
+            USD.mint(payer, total);
+            (uint8 v, bytes32 r, bytes32 s) = _permit(payer, total);
+            LICENSES.renewWithPermit(licenseId, periods, block.timestamp, v, r, s);
         }
         vm.stopPrank();
         if (refused) return;
@@ -143,6 +151,20 @@ contract MarketplaceHandler is Test {
     }
 
     /// Whether `currency` is an ERC-20 that is not allowed (now).
+    function _permit(address owner, uint256 value) internal view returns (uint8 v, bytes32 r, bytes32 s) {
+        bytes32 structHash = keccak256(
+            abi.encode(
+                keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"),
+                owner,
+                address(LICENSES),
+                value,
+                USD.nonces(owner),
+                block.timestamp
+            )
+        );
+        return vm.sign(keyOf[owner], keccak256(abi.encodePacked("\x19\x01", USD.DOMAIN_SEPARATOR(), structHash)));
+    }
+
     function _refused(address currency) internal view returns (bool) {
         return currency != address(0) && !LICENSES.allowedCurrency(currency);
     }

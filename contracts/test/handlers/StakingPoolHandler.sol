@@ -34,15 +34,17 @@ contract StakingPoolHandler is Test {
     uint256 public ghostRoundings;
     /// How many times each action ran, to see that the fuzzer reaches them all.
     mapping(bytes32 action => uint256) public calls;
+    mapping(address actor => uint256) internal keyOf;
 
     constructor(StakingPool pool_, TestToken stakeToken_, TestToken usdc_) {
         POOL = pool_;
         STAKE_TOKEN = stakeToken_;
         USDC = usdc_;
-        actors.push(makeAddr("actor0"));
-        actors.push(makeAddr("actor1"));
-        actors.push(makeAddr("actor2"));
-        actors.push(makeAddr("actor3"));
+        for (uint256 i; i < 4; ++i) {
+            (address actor, uint256 key) = makeAddrAndKey(string(abi.encodePacked("actor", vm.toString(i))));
+            actors.push(actor);
+            keyOf[actor] = key;
+        }
         assetIds.push(1);
         assetIds.push(2);
         assetIds.push(3);
@@ -121,9 +123,19 @@ contract StakingPoolHandler is Test {
         (address actor, uint256 assetId) = (_actor(actorSeed), _asset(assetSeed));
         if (POOL.isFrozen(assetId)) return; // one open challenge per asset
         bond = bound(bond, POOL.minBond(), MAX_AMOUNT);
-        _mintAndApprove(actor, bond);
-        vm.prank(actor);
-        _openChallenges.push(POOL.challenge(assetId, bond, keccak256(abi.encode(bond))));
+        if (bond % 2 == 0) {
+            _mintAndApprove(actor, bond);
+            vm.prank(actor);
+            _openChallenges.push(POOL.challenge(assetId, bond, keccak256(abi.encode(bond))));
+        } else {
+            // The permit path: the bond is allowed by one signature in the same transaction.
+            STAKE_TOKEN.mint(actor, bond);
+            (uint8 v, bytes32 r, bytes32 s) = _permit(actor, bond);
+            vm.prank(actor);
+            _openChallenges.push(
+                POOL.challengeWithPermit(assetId, bond, keccak256(abi.encode(bond)), block.timestamp, v, r, s)
+            );
+        }
         ghostOpenBonds += bond;
         ++calls["challenge"];
     }
@@ -193,6 +205,20 @@ contract StakingPoolHandler is Test {
             ghostNotified[address(STAKE_TOKEN)] += c.bond;
             ++ghostRoundings;
         }
+    }
+
+    function _permit(address owner, uint256 value) internal view returns (uint8 v, bytes32 r, bytes32 s) {
+        bytes32 structHash = keccak256(
+            abi.encode(
+                keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"),
+                owner,
+                address(POOL),
+                value,
+                STAKE_TOKEN.nonces(owner),
+                block.timestamp
+            )
+        );
+        return vm.sign(keyOf[owner], keccak256(abi.encodePacked("\x19\x01", STAKE_TOKEN.DOMAIN_SEPARATOR(), structHash)));
     }
 
     function _mintAndApprove(address actor, uint256 amount) internal {

@@ -1627,6 +1627,20 @@ export const licenseManagerAbi = [
   {
     type: "function",
     inputs: [
+      { name: "licenseId", internalType: "uint256", type: "uint256" },
+      { name: "periods", internalType: "uint32", type: "uint32" },
+      { name: "deadline", internalType: "uint256", type: "uint256" },
+      { name: "v", internalType: "uint8", type: "uint8" },
+      { name: "r", internalType: "bytes32", type: "bytes32" },
+      { name: "s", internalType: "bytes32", type: "bytes32" },
+    ],
+    name: "renewWithPermit",
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    inputs: [
       { name: "role", internalType: "bytes32", type: "bytes32" },
       { name: "callerConfirmation", internalType: "address", type: "address" },
     ],
@@ -3401,7 +3415,7 @@ export const stakingPoolAbi = [
       { name: "evidenceHash", internalType: "bytes32", type: "bytes32" },
     ],
     name: "challenge",
-    outputs: [{ name: "challengeId", internalType: "uint256", type: "uint256" }],
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
     stateMutability: "nonpayable",
   },
   {
@@ -3440,6 +3454,21 @@ export const stakingPoolAbi = [
     name: "challengePeriod",
     outputs: [{ name: "", internalType: "uint64", type: "uint64" }],
     stateMutability: "view",
+  },
+  {
+    type: "function",
+    inputs: [
+      { name: "assetId", internalType: "uint256", type: "uint256" },
+      { name: "bond", internalType: "uint256", type: "uint256" },
+      { name: "evidenceHash", internalType: "bytes32", type: "bytes32" },
+      { name: "deadline", internalType: "uint256", type: "uint256" },
+      { name: "v", internalType: "uint8", type: "uint8" },
+      { name: "r", internalType: "bytes32", type: "bytes32" },
+      { name: "s", internalType: "bytes32", type: "bytes32" },
+    ],
+    name: "challengeWithPermit",
+    outputs: [{ name: "", internalType: "uint256", type: "uint256" }],
+    stateMutability: "nonpayable",
   },
   {
     type: "function",

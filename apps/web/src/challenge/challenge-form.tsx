@@ -4,9 +4,12 @@ import { useId, useMemo, useState } from "react";
 import { formatUnits } from "viem";
 import { parseStakeAmount } from "@/stake/stake-amount";
 import { TransactionButton } from "@/tx/transaction-button";
-import { allowBondPlan, type ChallengeTarget, challengePlan, type Evidence } from "./challenge-plans";
+import { type ChallengeTarget, challengePlan, type Evidence } from "./challenge-plans";
 
-const ONE_TX = [{ kind: "transaction", label: "Confirm in your wallet" }] as const;
+const STEPS = [
+  { kind: "signature", label: "Allow the pool to take exactly the bond" },
+  { kind: "transaction", label: "Open the challenge" },
+] as const;
 const INPUT =
   "h-10 w-full max-w-60 rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
 
@@ -17,7 +20,6 @@ export default function ChallengeForm({ target }: { target: ChallengeTarget }) {
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const ids = { bond: useId(), file: useId(), hint: useId() };
-  const allow = useMemo(() => allowBondPlan(target, bond), [target, bond]);
   const open = useMemo(() => challengePlan(target, bond, evidence), [target, bond, evidence]);
   const parsed = parseStakeAmount(bond, target.tokenDecimals, "put up as the bond");
   const bondProblem = !parsed.ok
@@ -75,19 +77,14 @@ export default function ChallengeForm({ target }: { target: ChallengeTarget }) {
           onChange={(e) => setBond(e.target.value)}
         />
       </div>
-      <div data-testid="challenge-allow">
-        <TransactionButton plan={allow} action="challenge" steps={ONE_TX} disabledReason={bondProblem}>
-          Step 1: allow the bond
-        </TransactionButton>
-      </div>
       <div data-testid="challenge-open">
         <TransactionButton
           plan={open}
           action="challenge"
-          steps={ONE_TX}
+          steps={STEPS}
           disabledReason={bondProblem ?? (evidence ? null : "Attach the evidence document first.")}
         >
-          Step 2: open the challenge
+          Open the challenge
         </TransactionButton>
       </div>
     </div>

@@ -17,16 +17,10 @@ export type Evidence = { file: File; sha256: `0x${string}` };
 
 const load = () => import("./challenge-prepare");
 
-/** Step 1: lets the pool take the bond (ERC-20 approve; `challenge` has no permit variant). */
-export function allowBondPlan(target: ChallengeTarget, bondText: string): TxPlan {
-  return {
-    key: `challenge-allow:${target.chainId}:${target.assetId}`,
-    label: `Allow the staking pool to take a ${bondText.trim()} ${target.tokenSymbol} bond`,
-    prepare: async (tx) => (await load()).prepareAllowBond(target, bondText, tx),
-  };
-}
-
-/** Step 2: stores the evidence, then opens the challenge with its sha256 as evidenceHash. */
+/**
+ * Stores the evidence, allows the bond (an EIP-2612 permit signature for exactly the bond, or an
+ * exact approval for a token without permit), then opens the challenge with the evidence's sha256.
+ */
 export function challengePlan(target: ChallengeTarget, bondText: string, evidence: Evidence | null): TxPlan {
   return {
     key: `challenge:${target.chainId}:${target.assetId}`,
@@ -44,5 +38,19 @@ export function resolvePlan(
     key: `resolve:${challenge.chainId}:${challenge.challengeId}:${upheld ? "uphold" : "reject"}`,
     label: `${upheld ? "Uphold" : "Reject"} challenge #${challenge.challengeId} against ${challenge.assetName}`,
     prepare: async () => (await load()).prepareResolve(challenge, upheld),
+  };
+}
+
+/** Closes a challenge that passed its deadline undecided (StakingPool.lapse); anyone may. */
+export function lapsePlan(challenge: {
+  chainId: number;
+  challengeId: string;
+  assetName: string;
+  stakingPool: Address;
+}): TxPlan {
+  return {
+    key: `lapse:${challenge.chainId}:${challenge.challengeId}`,
+    label: `Close challenge #${challenge.challengeId} against ${challenge.assetName}, past its deadline`,
+    prepare: async () => (await load()).prepareLapse(challenge),
   };
 }

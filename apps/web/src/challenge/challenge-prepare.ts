@@ -2,6 +2,7 @@ import { stakingPoolAbi, testTokenAbi } from "@tessera/abi/browser";
 import { type Address, formatUnits } from "viem";
 import { readContract } from "wagmi/actions";
 import { EVIDENCE_MAX_BYTES } from "@/lib/api/evidence";
+import { authorisePayment } from "@/payment/token-payment";
 import { parseStakeAmount } from "@/stake/stake-amount";
 import { type ContractWrite, type TxContext, TxPreconditionError } from "@/tx/use-transaction";
 import type { ChallengeTarget, Evidence } from "./challenge-plans";
@@ -19,12 +20,15 @@ function bondOf(target: ChallengeTarget, bondText: string): bigint {
   return bond.value;
 }
 
-export async function prepareAllowBond(
+export async function prepareChallenge(
   target: ChallengeTarget,
   bondText: string,
-  { account, chainId, config }: TxContext,
+  evidence: Evidence | null,
+  context: TxContext,
 ): Promise<ContractWrite> {
+  const { account, chainId, config } = context;
   const bond = bondOf(target, bondText);
+  if (!evidence) throw new TxPreconditionError("Attach the evidence document first.");
   const balance = await readContract(config, {
     address: target.stakeToken,
     abi: testTokenAbi,
@@ -37,41 +41,22 @@ export async function prepareAllowBond(
       `You hold ${formatUnits(balance, target.tokenDecimals)} ${target.tokenSymbol}, less than the bond. Lower the bond or add ${target.tokenSymbol} to this account.`,
     );
   }
-  return {
-    address: target.stakeToken,
-    abi: testTokenAbi,
-    functionName: "approve",
-    args: [target.stakingPool, bond],
-  };
-}
-
-export async function prepareChallenge(
-  target: ChallengeTarget,
-  bondText: string,
-  evidence: Evidence | null,
-  { account, chainId, config }: TxContext,
-): Promise<ContractWrite> {
-  const bond = bondOf(target, bondText);
-  if (!evidence) throw new TxPreconditionError("Attach the evidence document first.");
-  const allowance = await readContract(config, {
-    address: target.stakeToken,
-    abi: testTokenAbi,
-    functionName: "allowance",
-    args: [account, target.stakingPool],
-    chainId,
-  });
-  if (allowance < bond) {
-    throw new TxPreconditionError(
-      "The staking pool may not take the bond yet. Press “Allow the bond” (step 1) first, then open the challenge.",
-      { retry: true },
-    );
-  }
   await storeEvidence(evidence);
+  const permit = await authorisePayment(context, {
+    token: target.stakeToken,
+    spender: target.stakingPool,
+    amount: bond,
+    symbol: target.tokenSymbol,
+    decimals: target.tokenDecimals,
+    purpose: "as your challenge bond",
+  });
+  const pool = { address: target.stakingPool, abi: stakingPoolAbi } as const;
+  const args = [BigInt(target.assetId), bond, evidence.sha256] as const;
+  if (!permit) return { ...pool, functionName: "challenge", args };
   return {
-    address: target.stakingPool,
-    abi: stakingPoolAbi,
-    functionName: "challenge",
-    args: [BigInt(target.assetId), bond, evidence.sha256],
+    ...pool,
+    functionName: "challengeWithPermit",
+    args: [...args, permit.deadline, permit.v, permit.r, permit.s],
   };
 }
 
@@ -102,6 +87,18 @@ export async function prepareResolve(
     abi: stakingPoolAbi,
     functionName: "resolve",
     args: [BigInt(challenge.challengeId), upheld],
+  };
+}
+
+export async function prepareLapse(challenge: {
+  challengeId: string;
+  stakingPool: Address;
+}): Promise<ContractWrite> {
+  return {
+    address: challenge.stakingPool,
+    abi: stakingPoolAbi,
+    functionName: "lapse",
+    args: [BigInt(challenge.challengeId)],
   };
 }
 

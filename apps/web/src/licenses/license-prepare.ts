@@ -1,6 +1,7 @@
 import { licenseManagerAbi } from "@tessera/abi/browser";
 import { erc20Abi, formatUnits, getAddress, isAddress } from "viem";
-import { getBalance, readContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { getBalance, readContract } from "wagmi/actions";
+import { authorisePayment } from "@/payment/token-payment";
 import { type ContractWrite, type TxContext, TxPreconditionError } from "@/tx/use-transaction";
 import type { LicenseTarget } from "./license-plans";
 
@@ -26,32 +27,21 @@ export async function prepareRenew(target: LicenseTarget, context: TxContext): P
       `Renewing costs ${fmt(total)} and this account holds ${fmt(held)}. Add ${target.symbol} to this account first.`,
     );
   }
-  if (target.symbol !== "ETH") {
-    // renew has no permit variant: approve exactly the renewal's price, never an unlimited amount.
-    const allowance = await readContract(config, {
-      address: target.currency,
-      abi: erc20Abi,
-      chainId,
-      functionName: "allowance",
-      args: [account, target.licenseManager],
-    });
-    if (allowance < total) {
-      const hash = await writeContract(config, {
-        address: target.currency,
-        abi: erc20Abi,
-        chainId,
-        account,
-        functionName: "approve",
-        args: [target.licenseManager, total],
-      });
-      await waitForTransactionReceipt(config, { hash, chainId });
-    }
-  }
+  const args = [BigInt(target.licenseId), 1] as const;
+  if (target.symbol === "ETH") return { ...lm(target), functionName: "renew", args, value: total };
+  const permit = await authorisePayment(context, {
+    token: target.currency,
+    spender: target.licenseManager,
+    amount: total,
+    symbol: target.symbol,
+    decimals: target.decimals,
+    purpose: "to renew this license",
+  });
+  if (!permit) return { ...lm(target), functionName: "renew", args };
   return {
     ...lm(target),
-    functionName: "renew",
-    args: [BigInt(target.licenseId), 1],
-    ...(target.symbol === "ETH" ? { value: total } : {}),
+    functionName: "renewWithPermit",
+    args: [...args, permit.deadline, permit.v, permit.r, permit.s],
   };
 }
 

@@ -6,10 +6,7 @@ import { type LicenseTarget, renewPlan } from "./license-plans";
 
 const ETH_STEPS = [{ kind: "transaction", label: "Renew" }] as const;
 const TOKEN_STEPS = [
-  {
-    kind: "transaction",
-    label: "Allow Tessera to take exactly the renewal price (skipped if already allowed)",
-  },
+  { kind: "signature", label: "Allow Tessera to take exactly the renewal price" },
   { kind: "transaction", label: "Renew" },
 ] as const;
 

@@ -1,12 +1,10 @@
-import { licenseManagerAbi, permitTypedData, testTokenAbi } from "@tessera/abi/browser";
-import { type Address, erc20Abi, formatUnits, parseSignature } from "viem";
-import { getBalance, getBlock, readContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { licenseManagerAbi, testTokenAbi } from "@tessera/abi/browser";
+import { formatUnits } from "viem";
+import { getBalance, readContract } from "wagmi/actions";
+import { authorisePayment } from "@/payment/token-payment";
 import { type ContractWrite, type TxContext, TxPreconditionError } from "@/tx/use-transaction";
 import type { PurchaseOrder, PurchaseTarget } from "./purchase-plan";
 import { quoteLicense } from "./quote";
-
-/** How long the permit signature stays usable: long enough to confirm, short enough to be harmless. */
-const PERMIT_LIFETIME_S = 30 * 60;
 
 /**
  * The purchase's checks and, for the stablecoin, its permit (loaded when the person presses Buy).
@@ -32,79 +30,20 @@ export async function preparePurchase(
   const token = { address: target.currency, abi: testTokenAbi, chainId } as const;
   const balance = await readContract(config, { ...token, functionName: "balanceOf", args: [account] });
   if (balance < total) throw shortfall(target, balance, total);
-  const permit = await permitSupport(context, target.currency);
-  if (!permit) {
-    await approveExactly(context, target, total);
-    return { ...lm, functionName: "purchase", args };
-  }
-  const head = await getBlock(config, { chainId });
-  // The chain's clock, not the computer's: they can differ (a wrong PC clock, a test chain).
-  const deadline = head.timestamp + BigInt(PERMIT_LIFETIME_S);
-  const signature = await context.signTypedData(
-    `Allow Tessera to take ${formatUnits(total, target.decimals)} ${target.symbol} for this license`,
-    permitTypedData({
-      tokenName: permit.name,
-      token: target.currency,
-      chainId,
-      owner: account,
-      spender: target.licenseManager,
-      value: total,
-      nonce: permit.nonce,
-      deadline,
-    }),
-  );
-  const { v, r, s } = parseSignature(signature);
+  const permit = await authorisePayment(context, {
+    token: target.currency,
+    spender: target.licenseManager,
+    amount: total,
+    symbol: target.symbol,
+    decimals: target.decimals,
+    purpose: "for this license",
+  });
+  if (!permit) return { ...lm, functionName: "purchase", args };
   return {
     ...lm,
     functionName: "purchaseWithPermit",
-    args: [...args, deadline, Number(v ?? 27n), r, s],
+    args: [...args, permit.deadline, permit.v, permit.r, permit.s],
   };
-}
-
-/** The token's name and the account's permit nonce, or null when the token has no EIP-2612 permit. */
-async function permitSupport(
-  { account, chainId, config }: TxContext,
-  token: Address,
-): Promise<{ name: string; nonce: bigint } | null> {
-  const t = { address: token, abi: testTokenAbi, chainId } as const;
-  try {
-    const [name, nonce] = await Promise.all([
-      readContract(config, { ...t, functionName: "name" }),
-      readContract(config, { ...t, functionName: "nonces", args: [account] }),
-      readContract(config, { ...t, functionName: "DOMAIN_SEPARATOR" }),
-    ]);
-    return { name, nonce };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A token without permit: approve exactly the total (never an unlimited allowance), unless the
- * allowance already covers it, and wait for it before the purchase is simulated.
- */
-async function approveExactly(
-  { account, chainId, config }: TxContext,
-  target: PurchaseTarget,
-  total: bigint,
-) {
-  const allowance = await readContract(config, {
-    address: target.currency,
-    abi: erc20Abi,
-    chainId,
-    functionName: "allowance",
-    args: [account, target.licenseManager],
-  });
-  if (allowance >= total) return;
-  const hash = await writeContract(config, {
-    address: target.currency,
-    abi: erc20Abi,
-    chainId,
-    account,
-    functionName: "approve",
-    args: [target.licenseManager, total],
-  });
-  await waitForTransactionReceipt(config, { hash, chainId });
 }
 
 function shortfall(target: PurchaseTarget, held: bigint, total: bigint): TxPreconditionError {

@@ -1,6 +1,9 @@
 import "server-only";
+import { stakingPoolAbi } from "@tessera/abi";
 import type { PrismaClient } from "@tessera/db";
 import { untitledName } from "@/lib/asset-view";
+import { chainClient } from "./chain";
+import { contracts } from "./deployment";
 
 export type ChallengeView = {
   challengeId: string;
@@ -83,4 +86,37 @@ export async function stakersOf(db: PrismaClient, chainId: number, assetId: bigi
     WHERE e."chainId" = ${chainId} AND e."assetId" = ${assetId} AND NOT e.withdrawn
     ORDER BY 2 DESC
     LIMIT 20`;
+}
+
+export type ChallengeClock = {
+  /** The chain's clock (latest block): it decides when a challenge can lapse. */
+  now: Date;
+  /** Each open challenge's deadline: from then on it can no longer be decided, only closed. */
+  deadlines: Map<string, Date>;
+};
+
+/**
+ * The deadlines of open challenges, read from the chain (the projection does not keep them; they
+ * are fixed when a challenge opens), with the chain's clock to compare them against.
+ */
+export async function challengeClock(challengeIds: string[]): Promise<ChallengeClock> {
+  const { StakingPool } = await contracts();
+  const client = chainClient();
+  const [block, ...challenges] = await Promise.all([
+    client.getBlock({ blockTag: "latest" }),
+    ...challengeIds.map((id) =>
+      client.readContract({
+        address: StakingPool,
+        abi: stakingPoolAbi,
+        functionName: "challengeOf",
+        args: [BigInt(id)],
+      }),
+    ),
+  ]);
+  return {
+    now: new Date(Number(block.timestamp) * 1000),
+    deadlines: new Map(
+      challenges.map((c, i) => [challengeIds[i] as string, new Date(Number(c.deadline) * 1000)]),
+    ),
+  };
 }

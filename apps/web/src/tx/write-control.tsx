@@ -47,7 +47,7 @@ export function WriteControl({
           onClick={() => void flow.start()}
           disabled={disabled}
           aria-describedby={disabledReason ? reasonId : undefined}
-          className="inline-flex h-10 items-center rounded-full bg-teal-700 px-5 text-sm font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600 dark:disabled:bg-slate-700 dark:disabled:text-slate-300"
+          className="inline-flex min-h-10 items-center rounded-full bg-teal-700 px-5 py-2 text-left text-sm leading-snug font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600 dark:disabled:bg-slate-700 dark:disabled:text-slate-300"
         >
           {flow.busy ? "Working…" : children}
         </button>

@@ -1,9 +1,13 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import type { Address } from "viem";
 import { useChains, useDisconnect, useSwitchChain } from "wagmi";
 import { describeSignInError, type useSignIn, useSignInState, useSignOut } from "@/auth/use-session";
+import { rolesResponseSchema } from "@/lib/api/auth";
+import { fetchJson } from "@/lib/api/problem";
 import { shortenHex } from "@/lib/format";
 import { POPOVER } from "./styles";
 import { WalletNotice } from "./wallet-notice";
@@ -27,6 +31,14 @@ export function ConnectedAccount({
   const state = useSignInState();
   const signOut = useSignOut();
   const signedIn = state.status === "signed-in";
+  // The role pages are not in the main navigation: only arbiters and protocol admins see them here.
+  const roles = useQuery({
+    queryKey: ["tessera-roles", address],
+    queryFn: () => fetchJson("/api/auth/roles", { cache: "no-store" }, rolesResponseSchema),
+    enabled: signedIn,
+    staleTime: 60_000,
+  });
+  const rolePages = signedIn ? (roles.data?.roles ?? []) : [];
 
   function startSignIn() {
     if (chain) signIn.mutate({ address, chainId: chain.id });
@@ -104,6 +116,20 @@ export function ConnectedAccount({
                 {onSupportedChain ? "Sign in with this wallet" : `Sign in (switch to ${chain?.name} first)`}
               </DropdownMenu.Item>
             )}
+            {rolePages.includes("arbiter") ? (
+              <DropdownMenu.Item asChild className={ITEM}>
+                <Link href="/arbiter" data-testid="role-link-arbiter">
+                  Arbiter desk: challenges to decide
+                </Link>
+              </DropdownMenu.Item>
+            ) : null}
+            {rolePages.includes("admin") ? (
+              <DropdownMenu.Item asChild className={ITEM}>
+                <Link href="/admin" data-testid="role-link-admin">
+                  Protocol settings
+                </Link>
+              </DropdownMenu.Item>
+            ) : null}
             <DropdownMenu.Item className={ITEM} onSelect={() => void navigator.clipboard?.writeText(address)}>
               Copy address
             </DropdownMenu.Item>

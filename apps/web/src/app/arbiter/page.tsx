@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import type { Address } from "viem";
+import { LapseButton } from "@/challenge/lapse-button";
 import { ResolveButtons } from "@/challenge/resolve-buttons";
 import { assetHref } from "@/lib/asset-href";
 import { formatDate, shortenHex } from "@/lib/format";
 import { formatStake } from "@/lib/money";
 import { RefreshOnSignIn } from "@/royalties/refresh-on-sign-in";
 import { currentSession } from "@/server/auth/sessions";
-import { openChallenges } from "@/server/challenges";
+import { challengeClock, openChallenges } from "@/server/challenges";
 import { db } from "@/server/db";
 import { serverEnv } from "@/server/env";
 import { isArbiter } from "@/server/roles";
 import { stakeTokenInfo } from "@/server/stake-token";
+import { formatDateTime } from "@/staking/countdown";
 
 export const metadata: Metadata = { title: "Arbiter" };
 
@@ -51,6 +54,7 @@ export default async function ArbiterPage() {
 async function Queue() {
   const chainId = serverEnv().TESSERA_CHAIN_ID;
   const [challenges, token] = await Promise.all([openChallenges(db(), chainId), stakeTokenInfo()]);
+  const clock = await challengeClock(challenges.map((c) => c.challengeId));
   if (challenges.length === 0) {
     return (
       <p className={card} data-testid="arbiter-empty">
@@ -82,18 +86,52 @@ async function Queue() {
             </a>{" "}
             <span className="break-all font-mono text-xs text-slate-500">(sha256 {c.evidenceHash})</span>
           </p>
-          <div className="mt-3">
-            <ResolveButtons
-              challenge={{
-                chainId,
-                challengeId: c.challengeId,
-                assetName: c.assetName,
-                stakingPool: token.stakingPool,
-              }}
-            />
-          </div>
+          <Verdict
+            deadline={clock.deadlines.get(c.challengeId)}
+            now={clock.now}
+            challenge={{
+              chainId,
+              challengeId: c.challengeId,
+              assetName: c.assetName,
+              stakingPool: token.stakingPool,
+            }}
+          />
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The verdict buttons while the deadline is ahead; once it has passed, only closing is possible. */
+function Verdict({
+  deadline,
+  now,
+  challenge,
+}: {
+  deadline: Date | undefined;
+  now: Date;
+  challenge: { chainId: number; challengeId: string; assetName: string; stakingPool: Address };
+}) {
+  if (deadline && deadline <= now) {
+    return (
+      <div className="mt-3 space-y-2">
+        <p className="text-sm" data-testid="challenge-deadline">
+          The deadline, {formatDateTime(deadline)}, has passed: the contract no longer accepts a verdict.
+          Close it instead: nothing is slashed and the bond goes to the stakers (to Tessera's treasury if
+          nobody stakes).
+        </p>
+        <LapseButton challenge={challenge} />
+      </div>
+    );
+  }
+  return (
+    <div className="mt-3 space-y-2">
+      {deadline ? (
+        <p className="text-sm" data-testid="challenge-deadline">
+          Decide by {formatDateTime(deadline)}; after that it can only be closed without a verdict.
+        </p>
+      ) : null}
+      <ResolveButtons challenge={challenge} />
+    </div>
   );
 }

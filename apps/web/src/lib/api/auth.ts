@@ -27,3 +27,9 @@ export const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 export const sessionResponseSchema = z.object({ session: sessionSchema.nullable() });
+
+/** The role pages the signed-in account may use, as the chain says now (none when not signed in). */
+export const rolesResponseSchema = z.object({
+  roles: z.array(z.enum(["arbiter", "admin"])),
+});
+export type RolesResponse = z.infer<typeof rolesResponseSchema>;

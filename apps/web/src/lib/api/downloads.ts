@@ -22,3 +22,8 @@ export const downloadGrantSchema = z.object({
   fileName: z.string(),
 });
 export type DownloadGrant = z.infer<typeof downloadGrantSchema>;
+
+/** The name a license's file is saved under: which license, which version, and the start of its hash. */
+export function downloadFileName(licenseId: string, version: number, sha256: string): string {
+  return `license-${licenseId}-v${version}-${sha256.slice(2, 14)}.bin`;
+}

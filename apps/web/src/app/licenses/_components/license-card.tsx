@@ -1,10 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { downloadFileName } from "@/lib/api/downloads";
 import { assetHref } from "@/lib/asset-href";
 import { RIGHT_BIT, RIGHT_LABEL, RIGHTS } from "@/lib/catalogue-query";
+import { expiryWords } from "@/lib/expiry";
 import { formatDate } from "@/lib/format";
 import { formatAmount, formatPeriod } from "@/lib/money";
 import { DownloadButton } from "@/licenses/download-button";
+import { ExpiryCountdown } from "@/licenses/expiry-countdown";
 import type { LicenseTarget } from "@/licenses/license-plans";
 import { RenewButton } from "@/licenses/renew-button";
 import { SeatManager } from "@/licenses/seat-manager";
@@ -60,7 +63,11 @@ export function LicenseCard({
         </span>
       </div>
       <p className="mt-1 text-sm" data-testid="expiry">
-        {expiryWords(license)}
+        {license.expiresAt && license.secondsLeft !== null ? (
+          <ExpiryCountdown expiresAt={license.expiresAt.toISOString()} secondsLeft={license.secondsLeft} />
+        ) : (
+          expiryWords(null, null)
+        )}
       </p>
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-2">
         <Fact label="Your access">
@@ -135,6 +142,7 @@ export function LicenseCard({
           <DownloadButton
             licenseId={license.licenseId}
             sha256={license.offer.contentHash}
+            fileName={downloadFileName(license.licenseId, license.offer.version, license.offer.contentHash)}
             offersHref={`${assetHref(chainId, license.assetId)}#offers`}
           />
         </div>
@@ -160,21 +168,6 @@ export function LicenseCard({
       ) : null}
     </li>
   );
-}
-
-function expiryWords(license: LicenseView): string {
-  if (!license.expiresAt || license.secondsLeft === null) return "Never expires.";
-  const when = formatDate(license.expiresAt);
-  const s = Math.abs(license.secondsLeft);
-  const span =
-    s >= 2 * 86_400
-      ? `${Math.floor(s / 86_400)} days`
-      : s >= 2 * 3_600
-        ? `${Math.floor(s / 3_600)} hours`
-        : `${Math.max(1, Math.floor(s / 60))} minutes`;
-  return license.secondsLeft > 0
-    ? `Expires on ${when}, in ${span}.`
-    : `Expired on ${when}, ${span} ago. Renew to use it again.`;
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {

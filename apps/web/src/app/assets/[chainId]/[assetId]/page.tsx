@@ -55,7 +55,9 @@ export default async function AssetPage({ params }: { params: Params }) {
   return (
     <article className="mx-auto max-w-6xl px-4 py-10 sm:px-6" aria-labelledby="asset-title">
       <AssetHeader asset={asset} meta={card?.meta ?? null} />
-      {asset.openChallenges.length > 0 ? <ChallengeBanner challenges={asset.openChallenges} /> : null}
+      {asset.openChallenges.length > 0 ? (
+        <ChallengeBanner chainId={asset.chainId} assetName={asset.name} challenges={asset.openChallenges} />
+      ) : null}
       <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_22rem]">
         <div className="min-w-0 space-y-8">
           <ClinicalSection clinical={card?.clinical ?? null} meta={card?.meta ?? null} />

@@ -1,8 +1,24 @@
+import { LapseButton } from "@/challenge/lapse-button";
 import { formatDate, shortenHex } from "@/lib/format";
 import { formatStake } from "@/lib/money";
 import type { AssetDetail } from "@/server/asset-detail";
+import { challengeClock } from "@/server/challenges";
+import { contracts } from "@/server/deployment";
+import { formatDateTime } from "@/staking/countdown";
 
-export function ChallengeBanner({ challenges }: { challenges: AssetDetail["openChallenges"] }) {
+export async function ChallengeBanner({
+  chainId,
+  assetName,
+  challenges,
+}: {
+  chainId: number;
+  assetName: string;
+  challenges: AssetDetail["openChallenges"];
+}) {
+  const [clock, { StakingPool }] = await Promise.all([
+    challengeClock(challenges.map((c) => c.id)),
+    contracts(),
+  ]);
   return (
     <div
       role="alert"
@@ -31,10 +47,38 @@ export function ChallengeBanner({ challenges }: { challenges: AssetDetail["openC
             <span className="font-mono break-all" title={c.evidenceHash}>
               {shortenHex(c.evidenceHash, 8, 6)}
             </span>
-            )
+            ). <Deadline deadline={clock.deadlines.get(c.id)} now={clock.now} />
+            {isPast(clock.deadlines.get(c.id), clock.now) ? (
+              <div className="mt-2">
+                <LapseButton
+                  challenge={{ chainId, challengeId: c.id, assetName, stakingPool: StakingPool }}
+                />
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+const isPast = (deadline: Date | undefined, now: Date) => deadline !== undefined && deadline <= now;
+
+/** When the arbiter must decide by, and what happens once that has passed. */
+function Deadline({ deadline, now }: { deadline: Date | undefined; now: Date }) {
+  if (!deadline) return null;
+  if (!isPast(deadline, now)) {
+    return (
+      <span data-testid="challenge-deadline">
+        An arbiter must decide by {formatDateTime(deadline)}; after that anyone can close it.
+      </span>
+    );
+  }
+  return (
+    <span data-testid="challenge-deadline">
+      Its deadline, {formatDateTime(deadline)}, passed with no decision. Anyone can now close it: nothing is
+      slashed, the bond goes to the asset's stakers (to Tessera's treasury if nobody stakes), and the stake is
+      free to move again.
+    </span>
   );
 }
