@@ -298,8 +298,7 @@ describe("publishing a model from the browser", { timeout: 180_000 }, () => {
       .poll(
         async () => {
           if ((await row.getByText("Retired").count()) > 0) return "retired";
-          const status = dialog.getByTestId("tx-status");
-          const state = (await status.count()) > 0 ? await status.getAttribute("data-state") : null;
+          const state = await flowState(dialog);
           if (state === "failed")
             throw new Error((await dialog.getByTestId("tx-error").textContent()) ?? "failed");
           if (state === "confirmed") await stack.index();
