@@ -15,3 +15,17 @@ const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "
 export function formatDate(date: Date): string {
   return DATE.format(date);
 }
+
+/** "1.2 GB", "340 MB", "512 bytes" (decimal units, as disks and networks count). */
+export function formatBytes(bytes: number): string {
+  const units = ["bytes", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0
+    ? `${bytes.toLocaleString("en")} bytes`
+    : `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
+}

@@ -1,4 +1,4 @@
-import { CURRENCY_DECIMALS, type CurrencySymbol, fromBaseUnits } from "./catalogue-query";
+import { CURRENCY_DECIMALS, type CurrencySymbol, fromBaseUnits } from "./catalogue-terms";
 
 // Prices, periods and stake amounts in words a clinic's staff reads: "0.04 ETH per seat per 30 days".
 // Amounts travel as decimal strings of the currency's smallest unit (wei, micro-tUSD); no floats.

@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import type { DownloadGrant } from "@/lib/api/downloads";
 import { ApiRequestError } from "@/lib/api/problem";
-import { formatBytes } from "@/upload/api";
+import { formatBytes } from "@/lib/format";
 import { addSample, bytesPerSecond, type SpeedSample, timeLeft } from "@/upload/upload-speed";
 import { chooseSaveFile, SaveCancelledError, type SaveChoice } from "./download-sink";
 import type { DownloadResult } from "./download-verify";

@@ -2,7 +2,7 @@ import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex } from "@noble/hashes/utils";
 import { type DownloadGrant, downloadGrantSchema } from "@/lib/api/downloads";
 import { ApiRequestError, fetchJson, problemSchema } from "@/lib/api/problem";
-import { formatBytes } from "@/upload/api";
+import { formatBytes } from "@/lib/format";
 import { MEMORY_LIMIT_BYTES, openSink, type SaveChoice } from "./download-sink";
 
 // The download and its check, loaded when Download is pressed. The sha256 is computed chunk by chunk

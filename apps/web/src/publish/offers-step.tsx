@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { CURRENCIES, RIGHT_LABEL, RIGHTS } from "@/lib/catalogue-query";
+import { CURRENCIES, RIGHT_LABEL, RIGHTS } from "@/lib/catalogue-terms";
 import {
   checkOffer,
   DATA_HANDLING_TEXT,

@@ -1,5 +1,5 @@
 import { type Address, zeroAddress } from "viem";
-import { CURRENCY_DECIMALS } from "@/lib/catalogue-query";
+import { CURRENCY_DECIMALS } from "@/lib/catalogue-terms";
 import type { OfferView } from "@/server/asset-detail";
 import { contracts } from "@/server/deployment";
 import { licenseSplitRules } from "@/server/licenses-split";

@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import type { CurrencySymbol } from "@/lib/catalogue-query";
+import type { CurrencySymbol } from "@/lib/catalogue-terms";
 import type { TxPlan } from "@/tx/use-transaction";
 import type { SplitRules } from "./quote";
 

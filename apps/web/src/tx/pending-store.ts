@@ -1,13 +1,14 @@
 // Pending transactions outlive the page: a reload (or a closed tab) resumes following them instead of
 // offering to pay again. Kept in localStorage under the flow's key, per chain and account.
-import { z } from "zod";
+// zod/mini: every page with a write loads this first (see lib/api/problem.ts).
+import { z } from "zod/mini";
 
 const pendingSchema = z.object({
-  hash: z.string().regex(/^0x[0-9a-fA-F]{64}$/),
-  chainId: z.number().int(),
+  hash: z.string().check(z.regex(/^0x[0-9a-fA-F]{64}$/)),
+  chainId: z.int(),
   account: z.string(),
   /** The sender's nonce: tells, after a reload, whether a vanished transaction was replaced. */
-  nonce: z.number().int().nonnegative().optional(),
+  nonce: z.optional(z.int().check(z.nonnegative())),
   label: z.string(),
   since: z.number(),
 });
@@ -23,13 +24,13 @@ function storage(): Storage | null {
 }
 
 /** Load, save and clear for one kind of pending entry, kept under `prefix` + the flow's key. */
-export function pendingEntries<T>(schema: z.ZodType<T, unknown>, prefix: string) {
+export function pendingEntries<T>(schema: z.core.$ZodType<T>, prefix: string) {
   return {
     load(key: string): T | null {
       const raw = storage()?.getItem(prefix + key);
       if (!raw) return null;
       try {
-        const parsed = schema.safeParse(JSON.parse(raw));
+        const parsed = z.safeParse(schema, JSON.parse(raw));
         return parsed.success ? parsed.data : null;
       } catch {
         return null;

@@ -36,15 +36,5 @@ export const fileNameSchema = z
     "The file name contains characters Tessera cannot store; rename the file.",
   );
 
-export function formatBytes(bytes: number): string {
-  const units = ["bytes", "KB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return unit === 0
-    ? `${bytes.toLocaleString("en")} bytes`
-    : `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
-}
+// Shared with pages that must not load this module's zod schemas (the download button).
+export { formatBytes } from "@/lib/format";

@@ -1,5 +1,7 @@
 // Problem details (RFC 9457): the one shape every API error takes, read by server and client alike.
-import { z } from "zod";
+// zod/mini: this module is in every page's first-load JavaScript (the wallet menu's session calls go
+// through fetchJson), and the mini build tree-shakes to the few validators used here.
+import { z } from "zod/mini";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -10,14 +12,14 @@ export const problemFieldSchema = z.object({
 });
 
 export const problemSchema = z.object({
-  type: z.string().default("about:blank"),
+  type: z._default(z.string(), "about:blank"),
   title: z.string(),
-  status: z.number().int().min(400).max(599),
+  status: z.int().check(z.gte(400), z.lte(599)),
   /** A sentence for the person using the app: what happened and what to do next. */
   detail: z.string(),
   /** A stable machine-readable code (e.g. "SIGN_IN_NONCE_USED"). */
   code: z.string(),
-  errors: z.array(problemFieldSchema).optional(),
+  errors: z.optional(z.array(problemFieldSchema)),
 });
 
 export type Problem = z.infer<typeof problemSchema>;
@@ -38,7 +40,12 @@ export class ApiRequestError extends Error {
  * Fetches JSON and validates it with `schema`; a problem answer becomes an ApiRequestError whose
  * message is the server's sentence. Network failures get a sentence too.
  */
-export async function fetchJson<T>(input: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+export async function fetchJson<T>(
+  input: string,
+  init: RequestInit,
+  // Any zod schema, classic or mini (both build on zod's core).
+  schema: z.core.$ZodType<T>,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(input, { ...init, headers: { accept: "application/json", ...init.headers } });
@@ -66,5 +73,5 @@ export async function fetchJson<T>(input: string, init: RequestInit, schema: z.Z
           },
     );
   }
-  return schema.parse(body);
+  return z.parse(schema, body);
 }

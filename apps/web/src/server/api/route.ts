@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { ApiError } from "./errors";
 import { apiErrorResponse, validationError } from "./problem-response";
 
@@ -11,8 +11,9 @@ import { apiErrorResponse, validationError } from "./problem-response";
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
 type RouteSpec<B, Q> = {
-  body?: z.ZodType<B>;
-  query?: z.ZodType<Q>;
+  // Classic or mini schemas: both build on zod's core (the browser-shared ones are mini).
+  body?: z.core.$ZodType<B>;
+  query?: z.core.$ZodType<Q>;
   maxBodyBytes?: number;
 };
 
@@ -46,8 +47,8 @@ export function apiRoute<B = undefined, Q = undefined>(
   };
 }
 
-function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: "body" | "query"): T {
-  const result = schema.safeParse(value);
+function parseWith<T>(schema: z.core.$ZodType<T>, value: unknown, where: "body" | "query"): T {
+  const result = z.safeParse(schema, value);
   if (!result.success) throw validationError(result.error, where);
   return result.data;
 }
