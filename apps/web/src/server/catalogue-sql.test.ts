@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseCatalogueQuery } from "@/lib/catalogue-query";
-import { catalogueSql } from "./catalogue-sql";
+import { catalogueSql, relevanceKey, searchTierSql, WALK_WINDOW } from "./catalogue-sql";
 
 const currencies = {
   ETH: ["0x0000000000000000000000000000000000000000"],
   tUSD: ["0xe7f1725e7734ce288f8367e1bb143e90bb3f0512"],
 };
-const build = (params: Record<string, string>) =>
-  catalogueSql(parseCatalogueQuery(params).query, 31337, currencies);
+const build = (params: Record<string, string>, tsquery: string | null = null) =>
+  catalogueSql(parseCatalogueQuery(params).query, 31337, currencies, tsquery);
 const flat = (sql: string) => sql.replace(/\s+/g, " ");
 
 describe("catalogueSql", () => {
@@ -21,24 +21,57 @@ describe("catalogueSql", () => {
 
   it("binds every value a visitor typed; none is spliced into the SQL", () => {
     const evil = 'x\'); DROP TABLE "Asset"; --';
-    const sql = build({
-      q: evil,
-      task: "image-classification",
-      currency: "tUSD",
-      minPrice: "1",
-      sort: "price",
-    });
+    // The words reach the page query as the tsquery Postgres made of them (searchTsQuery), bound too.
+    const sql = build(
+      { q: evil, task: "image-classification", currency: "tUSD", minPrice: "1", sort: "price" },
+      evil,
+    );
     expect(sql.text).not.toContain("DROP TABLE");
     expect(sql.values).toContain(evil);
     expect(sql.values).toContain("image-classification");
     expect(sql.values).toContain("1000000");
   });
 
-  it("searches the card document and ranks by relevance", () => {
-    const sql = flat(build({ q: "sepsis" }).text);
-    expect(sql).toContain("e.search @@ websearch_to_tsquery('english', $");
-    expect(sql).toContain("ts_rank(e.search");
-    expect(sql).toContain('ORDER BY x.rank DESC, x."assetId" DESC');
+  it("walks a bounded window of the newest entries for words in the name or summary first", () => {
+    const sql = build({ q: "sepsis" }, "'sepsi'");
+    const text = flat(sql.text);
+    expect(text).toMatch(/ts_filter\(e\.search, '\{a,b\}'\) @@ \$\d+::tsquery/);
+    expect(text).toContain('ORDER BY e."registeredAt" DESC, e."assetId" DESC LIMIT');
+    expect(text).not.toContain("ts_rank");
+    expect(sql.values).toContain("'sepsi'");
+    expect(sql.values).toContain(WALK_WINDOW);
+  });
+
+  it("gathers every match of both tiers from the GIN index when not walking, best tier first", () => {
+    const query = parseCatalogueQuery({ q: "sepsis" }).query;
+    const text = flat(searchTierSql(query, 1, currencies, "'sepsi'", 25, null).text);
+    expect(text).toContain("WITH matches AS MATERIALIZED");
+    expect(text).toMatch(
+      /CASE WHEN ts_filter\(e\.search, '\{a,b\}'\) @@ \$\d+::tsquery THEN 2 ELSE 1 END AS tier/,
+    );
+    expect(text).toContain('ORDER BY m.tier DESC, m."registeredAt" DESC, m."assetId" DESC');
+    const back = {
+      ...query,
+      cursor: { s: "relevance" as const, k: "1.1717200000000", id: "7", b: 1 as const },
+    };
+    expect(flat(searchTierSql(back, 1, currencies, "'sepsi'", 25, null).text)).toContain(
+      '(m.tier, m."registeredAt", m."assetId") > ($',
+    );
+  });
+
+  it("checks the whole document too when the words say what must not be there", () => {
+    const query = parseCatalogueQuery({ q: "sepsis -covid" }).query;
+    const walk = flat(searchTierSql(query, 1, currencies, "'sepsi' & !'covid'", 25, WALK_WINDOW).text);
+    expect(walk).toContain("e.search @@ $");
+    const plain = flat(searchTierSql(query, 1, currencies, "'sepsi' & 'covid-19'", 25, WALK_WINDOW).text);
+    expect(plain).not.toContain("e.search @@ $");
+  });
+
+  it("reads a relevance cursor as its tier and time; anything else starts from the best tier", () => {
+    expect(relevanceKey("2.1717200000000")).toEqual({ tier: 2, ms: "1717200000000" });
+    expect(relevanceKey("1.5")).toEqual({ tier: 1, ms: "5" });
+    expect(relevanceKey("0.0607927")).toBeNull();
+    expect(relevanceKey("3.1")).toBeNull();
   });
 
   it("requires one live offer to satisfy rights, currency and price together", () => {
@@ -48,7 +81,7 @@ describe("catalogueSql", () => {
     );
     expect(sql).toContain('e."clinicalUse"');
     // The entry's aggregates rule assets out first: some live offer has each right, ETH under the cap.
-    expect(sql).toMatch(/e\.rights & \$\d+ = \$\d+/);
+    expect(sql).toMatch(/e\.rights IN \(\$\d+,\$\d+,\$\d+,\$\d+\)/);
     expect(sql).toContain('e."minPriceEth" <= $');
   });
 
@@ -60,7 +93,7 @@ describe("catalogueSql", () => {
 
   it("matches rights by the bitmask values that include them (commercial + clinical: 6, 7, 14, 15)", () => {
     const sql = build({ rights: "commercial", clinical: "1" });
-    const start = sql.values.lastIndexOf(6); // after the entry's `rights & 6 = 6`
+    const start = sql.values.lastIndexOf(6); // the offers' list, after the entry's own
     expect(sql.values.slice(start, start + 4)).toEqual([6, 7, 14, 15]);
   });
 

@@ -32,6 +32,11 @@ function rightsMask(query: CatalogueQuery): number {
   return mask;
 }
 
+/** The rights bitmask values (1..15) that include every bit of `mask`. */
+function rightsValues(mask: number): number[] {
+  return Array.from({ length: 15 }, (_, i) => i + 1).filter((v) => (v & mask) === mask);
+}
+
 /**
  * What one offer must satisfy: every wanted right, the currency and the price bounds. Rights are
  * matched as the list of bitmask values that include them (not `rights & mask`), so the planner
@@ -44,10 +49,7 @@ export function offerConditions(
 ): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [live(o)];
   const mask = rightsMask(query);
-  if (mask !== 0) {
-    const values = Array.from({ length: 15 }, (_, i) => i + 1).filter((v) => (v & mask) === mask);
-    parts.push(Prisma.sql`${o}.rights IN (${Prisma.join(values)})`);
-  }
+  if (mask !== 0) parts.push(Prisma.sql`${o}.rights IN (${Prisma.join(rightsValues(mask))})`);
   if (query.currency) {
     const addresses = query.currency === "ETH" ? [ZERO] : currencies.tUSD;
     parts.push(
@@ -59,8 +61,9 @@ export function offerConditions(
   return parts;
 }
 
-export function tsQuery(q: string): Prisma.Sql {
-  return Prisma.sql`websearch_to_tsquery('english', ${q})`;
+/** A tsquery prepared once per search (searchTsQuery), bound as a constant: never parsed per row. */
+export function tsQuery(tsquery: string): Prisma.Sql {
+  return Prisma.sql`${tsquery}::tsquery`;
 }
 
 const and = (parts: Prisma.Sql[]) => Prisma.join(parts, " AND ");
@@ -87,7 +90,8 @@ function offerFilter(query: CatalogueQuery, currencies: CurrencyAddresses): Pris
   if (parts.length === 1) return [];
   const out: Prisma.Sql[] = [];
   const mask = rightsMask(query);
-  if (mask !== 0) out.push(Prisma.sql`e.rights & ${mask} = ${mask}`);
+  // As a list of values (not `rights & mask`), for the same reason as the offers' rights.
+  if (mask !== 0) out.push(Prisma.sql`e.rights IN (${Prisma.join(rightsValues(mask))})`);
   const price = priceColumn(query);
   if (query.currency || query.maxPrice) out.push(Prisma.sql`${price} IS NOT NULL`);
   if (query.maxPrice) out.push(Prisma.sql`${price} <= ${query.maxPrice}::numeric`);
@@ -99,6 +103,16 @@ function offerFilter(query: CatalogueQuery, currencies: CurrencyAddresses): Pris
   return out;
 }
 
+/** The entry's own facets: chain, kind, task, clinical use, staked. */
+function entryFilters(query: CatalogueQuery, chainId: number): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`e."chainId" = ${chainId}`];
+  if (query.kind) where.push(Prisma.sql`e.kind = ${query.kind.toUpperCase()}::"AssetKind"`);
+  if (query.task) where.push(Prisma.sql`e.task = ${query.task}`);
+  if (query.clinical) where.push(Prisma.sql`e."clinicalUse"`);
+  if (query.staked) where.push(Prisma.sql`e.staked`);
+  return where;
+}
+
 /** What the page query returns per row (besides its sort key). */
 const COLUMNS = Prisma.sql`e."assetId", e.kind, e."registeredAt", e."metadataUri", e.licenses, e."totalStake"::text AS "totalStake", e."openChallenges"`;
 
@@ -107,14 +121,14 @@ export function catalogueSql(
   query: CatalogueQuery,
   chainId: number,
   currencies: CurrencyAddresses,
+  /** The search's tsquery (searchTsQuery), when query.q is set. */
+  tsquery: string | null = null,
 ): Prisma.Sql {
+  const words = query.q ? tsQuery(tsquery ?? "") : null;
   const limit = PAGE_SIZE + 1;
-  const where: Prisma.Sql[] = [Prisma.sql`e."chainId" = ${chainId}`];
-  if (query.kind) where.push(Prisma.sql`e.kind = ${query.kind.toUpperCase()}::"AssetKind"`);
-  if (query.q) where.push(Prisma.sql`e.search @@ ${tsQuery(query.q)}`);
-  if (query.task) where.push(Prisma.sql`e.task = ${query.task}`);
-  if (query.clinical) where.push(Prisma.sql`e."clinicalUse"`);
-  if (query.staked) where.push(Prisma.sql`e.staked`);
+  const where = entryFilters(query, chainId);
+  // Relevance matches the words tier by tier (searchTierSql); every other order filters by them.
+  if (words && query.sort !== "relevance") where.push(Prisma.sql`e.search @@ ${words}`);
   const cursor = query.cursor;
   // Going back walks the same index the other way from the cursor (the caller reverses the rows).
   const back = cursor?.b === 1;
@@ -197,25 +211,116 @@ export function catalogueSql(
         ORDER BY o.price ${asc}, o."assetId" ${asc}
         LIMIT ${limit}`;
     }
-    case "relevance": {
-      const conditions = [...where, ...offerFilter(query, currencies)];
-      const key = query.q
-        ? Prisma.sql`ts_rank(e.search, ${tsQuery(query.q)})::numeric`
-        : Prisma.sql`0::numeric`;
-      const outer = cursor
-        ? Prisma.sql`WHERE (x.rank, x."assetId") ${before} (${cursor.k}::numeric, ${cursor.id}::bigint)`
-        : Prisma.empty;
-      return Prisma.sql`
-        SELECT x."assetId", x.kind, x."registeredAt", x."metadataUri", x.licenses, x."totalStake",
-          x."openChallenges", x.rank::text AS key
-        FROM (
-          SELECT ${COLUMNS}, ${key} AS rank
-          FROM "CatalogueEntry" e
-          WHERE ${and(conditions)}
-        ) x
-        ${outer}
-        ORDER BY x.rank ${desc}, x."assetId" ${desc}
-        LIMIT ${limit}`;
-    }
+    case "relevance":
+      // Relevance is walked tier by tier (searchTierSql); this is the walk's first query.
+      return searchTierSql(
+        query,
+        chainId,
+        currencies,
+        tsquery ?? "",
+        limit,
+        relevanceStart(query) === 2 ? WALK_WINDOW : null,
+      );
   }
+}
+
+// Relevance ("Best match") in tiers, each walked newest first:
+//   2: every word is in the card's name or summary (its A and B weighted text), the words a card
+//      leads with: a search's best matches, and usually most of them;
+//   1: the match needs the card's body.
+// Ranking by ts_rank instead had to score every match before showing one (10,000 rows for "east africa
+// clinics" at 100,000 assets). A tier is a condition that can be checked while walking the registeredAt
+// index, so a page of common words reads about as many entries as it shows. The name-and-summary
+// vector is an expression, ts_filter(search, '{a,b}'), with a GIN index of its own (migration
+// catalogue_search_tiers), so no column has to be kept in sync.
+//
+// Walking the index is only quick when matches are common among the entries walked, and the planner
+// cannot tell: it takes the words, the facets and the offers as independent, so for "sepsis" among
+// models (the bench has none) it expects hundreds and walks all 100,000 entries. So a walk reads at
+// most WALK_WINDOW entries (a bounded subquery), and when that does not fill the page, the tier's
+// matches are gathered from the GIN index (MATERIALIZED: never walked) and sorted. Either way a page
+// costs at most the window plus the word's matches, never the whole catalogue.
+
+/** A relevance tier: 2 (words in name or summary), then 1 (words need the body). */
+export type SearchTier = 1 | 2;
+export const BEST_TIER: SearchTier = 2;
+/** How many entries a walk reads at most before the tier is gathered from the GIN index instead. */
+export const WALK_WINDOW = 2000;
+
+/** A relevance cursor's key is "<tier>.<registeredAt in ms>" (it must read as a decimal number). */
+export function relevanceKey(key: string): { tier: SearchTier; ms: string } | null {
+  const match = /^([12])\.(\d{1,15})$/.exec(key);
+  return match ? { tier: Number(match[1]) as SearchTier, ms: match[2] as string } : null;
+}
+
+/** The tier a relevance walk starts in: the cursor's, else the best. */
+export function relevanceStart(query: CatalogueQuery): SearchTier {
+  return (query.cursor && relevanceKey(query.cursor.k)?.tier) || BEST_TIER;
+}
+
+/** Whether a tsquery (text form) has a "not": then name and summary alone cannot decide a match. */
+function negates(tsquery: string): boolean {
+  return tsquery.replace(/'(?:[^']|'')*'/g, "").includes("!");
+}
+
+/**
+ * Up to `limit` rows of a relevance walk from the cursor, best tier first and newest first within a
+ * tier (going back: the reverse). With a `window`: only tier 2, reading at most that many entries along
+ * the registeredAt index (fewer rows than `limit` then proves nothing); without: every match of both
+ * tiers, gathered from the GIN index and sorted.
+ */
+export function searchTierSql(
+  query: CatalogueQuery,
+  chainId: number,
+  currencies: CurrencyAddresses,
+  tsquery: string,
+  limit: number,
+  window: number | null,
+): Prisma.Sql {
+  const words = tsQuery(tsquery);
+  const head = Prisma.sql`ts_filter(e.search, '{a,b}') @@ ${words}`;
+  const conditions = [...entryFilters(query, chainId), ...offerFilter(query, currencies)];
+  const back = query.cursor?.b === 1;
+  const at = query.cursor ? relevanceKey(query.cursor.k) : null;
+  const from = at && query.cursor ? { ...at, id: query.cursor.id } : null;
+  const order = Prisma.raw(back ? "ASC" : "DESC");
+  const beyond = Prisma.raw(back ? ">" : "<");
+  const time = (ms: string) => Prisma.sql`${new Date(Number(ms))}::timestamp`;
+  if (window !== null) {
+    // Tier 2 alone: with a cursor in tier 1, the caller never walks.
+    conditions.push(head);
+    if (negates(tsquery)) conditions.push(Prisma.sql`e.search @@ ${words}`);
+    const walked = [Prisma.sql`e."chainId" = ${chainId}`];
+    if (from)
+      walked.push(
+        Prisma.sql`(e."registeredAt", e."assetId") ${beyond} (${time(from.ms)}, ${from.id}::bigint)`,
+      );
+    return Prisma.sql`
+      SELECT ${COLUMNS}, ${"2."} || (extract(epoch FROM e."registeredAt") * 1000)::bigint::text AS key
+      FROM (
+        SELECT * FROM "CatalogueEntry" e
+        WHERE ${and(walked)}
+        ORDER BY e."registeredAt" ${order}, e."assetId" ${order}
+        LIMIT ${window}
+      ) e
+      WHERE ${and(conditions)}
+      ORDER BY e."registeredAt" ${order}, e."assetId" ${order}
+      LIMIT ${limit}`;
+  }
+  conditions.push(Prisma.sql`e.search @@ ${words}`);
+  const after = from
+    ? Prisma.sql`WHERE (m.tier, m."registeredAt", m."assetId") ${beyond} (${from.tier}, ${time(from.ms)}, ${from.id}::bigint)`
+    : Prisma.empty;
+  return Prisma.sql`
+    WITH matches AS MATERIALIZED (
+      SELECT ${COLUMNS}, CASE WHEN ${head} THEN 2 ELSE 1 END AS tier
+      FROM "CatalogueEntry" e
+      WHERE ${and(conditions)}
+    )
+    SELECT m."assetId", m.kind, m."registeredAt", m."metadataUri", m.licenses, m."totalStake", m."openChallenges",
+      m.tier || '.' || (extract(epoch FROM m."registeredAt") * 1000)::bigint::text AS key
+    FROM matches m
+    ${after}
+    ORDER BY m.tier ${order}, m."registeredAt" ${order}, m."assetId" ${order}
+    LIMIT ${limit}`;
 }

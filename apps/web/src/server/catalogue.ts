@@ -4,7 +4,15 @@ import { type AssetRow, type AssetView, toAssetViews } from "@/lib/asset-view";
 import { parseCardUri } from "@/lib/card-uri";
 import { type CatalogueQuery, encodeCursor, PAGE_SIZE } from "@/lib/catalogue-query";
 import { type OfferPrice, pricesFromRows } from "@/lib/money";
-import { type CurrencyAddresses, catalogueSql, tsQuery } from "./catalogue-sql";
+import { searchTsQuery } from "./catalogue-search";
+import {
+  type CurrencyAddresses,
+  catalogueSql,
+  relevanceStart,
+  searchTierSql,
+  tsQuery,
+  WALK_WINDOW,
+} from "./catalogue-sql";
 
 // Runs the catalogue query for /explore and gathers what each card on the page shows: its card's
 // name and summary, a highlighted snippet when searching, its cheapest offers, licenses and stake.
@@ -47,12 +55,26 @@ export async function queryCatalogue(
   query: CatalogueQuery,
   currencies: CurrencyAddresses,
 ): Promise<CataloguePage> {
-  const rows = await db.$queryRaw<PageRow[]>(catalogueSql(query, chainId, currencies));
+  const words = query.q ? await searchTsQuery(db, query.q) : null;
+  return pageOf(db, chainId, query, currencies, words);
+}
+
+async function pageOf(
+  db: PrismaClient,
+  chainId: number,
+  query: CatalogueQuery,
+  currencies: CurrencyAddresses,
+  words: string | null,
+): Promise<CataloguePage> {
+  const rows =
+    query.sort === "relevance" && words !== null
+      ? await searchRows(db, chainId, query, currencies, words)
+      : await db.$queryRaw<PageRow[]>(catalogueSql(query, chainId, currencies, words));
   // The extra row says there is more in the direction walked: forward, a next page; back, a previous.
   const back = query.cursor?.b === 1;
   // Back past the start (items were added, or the cursor was not a page boundary): the first page.
   if (back && rows.length < PAGE_SIZE)
-    return queryCatalogue(db, chainId, { ...query, cursor: null }, currencies);
+    return pageOf(db, chainId, { ...query, cursor: null }, currencies, words);
   const more = rows.length > PAGE_SIZE;
   const page = back ? rows.slice(0, PAGE_SIZE).reverse() : rows.slice(0, PAGE_SIZE);
   const first = page.at(0);
@@ -63,7 +85,29 @@ export async function queryCatalogue(
     (back ? more : query.cursor !== null) && first
       ? encodeCursor({ s: query.sort, k: first.key, id: first.assetId.toString(), b: 1 })
       : null;
-  return { items: await describe(db, chainId, page, query.q), nextCursor, prevCursor };
+  return { items: await describe(db, chainId, page, words), nextCursor, prevCursor };
+}
+
+/**
+ * PAGE_SIZE + 1 rows of a relevance walk. From tier 2, a bounded walk of the newest entries usually
+ * fills the page; when it does not (rare words, narrow filters, tier 2 running out), every match is
+ * gathered from the GIN index and sorted instead.
+ */
+async function searchRows(
+  db: PrismaClient,
+  chainId: number,
+  query: CatalogueQuery,
+  currencies: CurrencyAddresses,
+  tsquery: string,
+): Promise<PageRow[]> {
+  const limit = PAGE_SIZE + 1;
+  const run = (window: number | null) =>
+    db.$queryRaw<PageRow[]>(searchTierSql(query, chainId, currencies, tsquery, limit, window));
+  if (relevanceStart(query) === 2) {
+    const walked = await run(WALK_WINDOW);
+    if (walked.length === limit) return walked;
+  }
+  return run(null);
 }
 
 type CardRow = {
@@ -88,16 +132,16 @@ async function describe(
   db: PrismaClient,
   chainId: number,
   rows: readonly PageRow[],
-  q: string | null,
+  tsquery: string | null,
 ): Promise<CatalogueItem[]> {
   if (rows.length === 0) return [];
   const hashes = [
     ...new Set(rows.map((row) => parseCardUri(row.metadataUri)).filter((h): h is string => !!h)),
   ];
   const ids = rows.map((row) => row.assetId);
-  const snippet = q
+  const snippet = tsquery
     ? Prisma.sql`ts_headline('english', regexp_replace(regexp_replace(c.body, '^---[\\s\\S]*?\\n---[^\\n]*\\n\\s*(#[^\\n]*\\n)?', ''), '[#*_>|\`]+', ' ', 'g'),
-        ${tsQuery(q)}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`
+        ${tsQuery(tsquery)}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`
     : Prisma.sql`NULL`;
   // Licenses and stake come with the page rows (CatalogueEntry); each card's text and snippet, and the
   // cheapest offer per currency (with its period, which the entry does not keep), only for the page.
