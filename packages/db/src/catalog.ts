@@ -6,10 +6,10 @@ import { withClient } from "./databases.ts";
 /**
  * Indexes made by a migration that schema.prisma cannot describe (an index on an expression): Prisma's
  * engine leaves them alone, and a database built from the schema's own SQL lacks them.
- *   CatalogueEntry_search_head_idx: GIN on ts_filter(search, '{a,b}'), the catalogue's first relevance
- *   tier (migration catalogue_search_tiers).
+ *   CatalogueEntry_search_name_idx, CatalogueEntry_search_head_idx: GIN on ts_filter(search, '{a}') and
+ *   ts_filter(search, '{a,b}'), the catalogue's relevance tiers (migration catalogue_search_tiers).
  */
-export const INDEXES_OUTSIDE_SCHEMA = ["CatalogueEntry_search_head_idx"];
+export const INDEXES_OUTSIDE_SCHEMA = ["CatalogueEntry_search_name_idx", "CatalogueEntry_search_head_idx"];
 
 export interface CatalogSnapshot {
   enums: string[];

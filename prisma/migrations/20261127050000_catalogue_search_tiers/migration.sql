@@ -1,11 +1,13 @@
 -- The catalogue relevance tiers (apps/web/src/server/catalogue-sql.ts): a search first lists the
--- entries whose card name or summary holds every word (the A and B weighted part of the search
--- document), newest first, then the entries that need the card body. This GIN index answers the first
--- tier condition, ts_filter(search, {a,b}) @@ query, and gives the planner statistics for it.
--- An index on an expression keeps nothing else in sync: catalogue_refresh and the oracle are unchanged.
+-- entries whose card name holds every word (the A weighted part of the search document), then those
+-- whose name and summary do (A and B), newest first in each, then the entries that need the card body.
+-- These GIN indexes answer the tier conditions, ts_filter(search, {a}) @@ query and
+-- ts_filter(search, {a,b}) @@ query, and give the planner statistics for them.
+-- Indexes on expressions keep nothing else in sync: catalogue_refresh and the oracle are unchanged.
 -- Not part of schema.prisma: Prisma cannot describe an index on an expression, and its schema engine
--- leaves one alone. packages/db/src/catalog.ts lists it among the indexes made outside the schema.
+-- leaves one alone. packages/db/src/catalog.ts lists them among the indexes made outside the schema.
 -- (No quotes or semicolons in these comments: the Prisma schema engine splits scripts at semicolons.)
+CREATE INDEX "CatalogueEntry_search_name_idx" ON "CatalogueEntry" USING GIN (ts_filter("search", '{a}'));
 CREATE INDEX "CatalogueEntry_search_head_idx" ON "CatalogueEntry" USING GIN (ts_filter("search", '{a,b}'));
 
 -- A catalogue page reads a few thousand entries at most. On a small server, starting parallel workers

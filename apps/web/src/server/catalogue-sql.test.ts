@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseCatalogueQuery } from "@/lib/catalogue-query";
-import { catalogueSql, relevanceKey, searchTierSql, WALK_WINDOW } from "./catalogue-sql";
+import {
+  catalogueSql,
+  GATHER_CAP,
+  relevanceKey,
+  searchGatherSql,
+  searchWalkSql,
+  WALK_WINDOW,
+} from "./catalogue-sql";
 
 const currencies = {
   ETH: ["0x0000000000000000000000000000000000000000"],
@@ -32,46 +39,61 @@ describe("catalogueSql", () => {
     expect(sql.values).toContain("1000000");
   });
 
-  it("walks a bounded window of the newest entries for words in the name or summary first", () => {
+  it("starts a search with the cards whose name holds every word, gathered from the GIN index up to a cap", () => {
     const sql = build({ q: "sepsis" }, "'sepsi'");
     const text = flat(sql.text);
-    expect(text).toMatch(/ts_filter\(e\.search, '\{a,b\}'\) @@ \$\d+::tsquery/);
-    expect(text).toContain('ORDER BY e."registeredAt" DESC, e."assetId" DESC LIMIT');
-    expect(text).not.toContain("ts_rank");
-    expect(sql.values).toContain("'sepsi'");
-    expect(sql.values).toContain(WALK_WINDOW);
-  });
-
-  it("gathers every match of both tiers from the GIN index when not walking, best tier first", () => {
-    const query = parseCatalogueQuery({ q: "sepsis" }).query;
-    const text = flat(searchTierSql(query, 1, currencies, "'sepsi'", 25, null).text);
-    expect(text).toContain("WITH matches AS MATERIALIZED");
     expect(text).toMatch(
-      /CASE WHEN ts_filter\(e\.search, '\{a,b\}'\) @@ \$\d+::tsquery THEN 2 ELSE 1 END AS tier/,
+      /WITH matches AS MATERIALIZED \( SELECT .* FROM "CatalogueEntry" e WHERE .*ts_filter\(e\.search, '\{a\}'\) @@ \$\d+::tsquery LIMIT \$\d+ \)/,
     );
     expect(text).toContain('ORDER BY m.tier DESC, m."registeredAt" DESC, m."assetId" DESC');
+    expect(text).not.toContain("ts_rank");
+    expect(sql.values).toContain("'sepsi'");
+    expect(sql.values).toContain(GATHER_CAP);
+  });
+
+  it("gathers summary and body matches together, each entry's tier from the name and summary", () => {
+    const query = parseCatalogueQuery({ q: "sepsis" }).query;
+    const text = flat(searchGatherSql(query, 1, currencies, "'sepsi'", { low: 1, high: 2 }, 25, null).text);
+    expect(text).toMatch(
+      /e\.search @@ \$\d+::tsquery AND NOT \(ts_filter\(e\.search, '\{a\}'\) @@ \$\d+::tsquery\)/,
+    );
+    expect(text).toMatch(
+      /CASE WHEN ts_filter\(e\.search, '\{a\}'\) @@ \$\d+::tsquery THEN 3 WHEN ts_filter\(e\.search, '\{a,b\}'\) @@ \$\d+::tsquery THEN 2 ELSE 1 END AS tier/,
+    );
+    expect(text).not.toMatch(/LIMIT \$\d+ \)/); // no cap: every match
     const back = {
       ...query,
       cursor: { s: "relevance" as const, k: "1.1717200000000", id: "7", b: 1 as const },
     };
-    expect(flat(searchTierSql(back, 1, currencies, "'sepsi'", 25, null).text)).toContain(
-      '(m.tier, m."registeredAt", m."assetId") > ($',
+    expect(
+      flat(searchGatherSql(back, 1, currencies, "'sepsi'", { low: 1, high: 2 }, 25, null).text),
+    ).toContain('"registeredAt", e."assetId") > ($');
+  });
+
+  it("walks at most a window of the newest entries for one tier", () => {
+    const query = parseCatalogueQuery({ q: "sepsis" }).query;
+    const sql = searchWalkSql(query, 1, currencies, "'sepsi'", 2, 25, WALK_WINDOW);
+    const text = flat(sql.text);
+    expect(text).toMatch(/ORDER BY e\."registeredAt" DESC, e\."assetId" DESC LIMIT \$\d+ \) e WHERE/);
+    expect(text).toMatch(
+      /ts_filter\(e\.search, '\{a,b\}'\) @@ \$\d+::tsquery AND NOT \(ts_filter\(e\.search, '\{a\}'\)/,
     );
+    expect(sql.values).toContain(WALK_WINDOW);
   });
 
   it("checks the whole document too when the words say what must not be there", () => {
     const query = parseCatalogueQuery({ q: "sepsis -covid" }).query;
-    const walk = flat(searchTierSql(query, 1, currencies, "'sepsi' & !'covid'", 25, WALK_WINDOW).text);
+    const walk = flat(searchWalkSql(query, 1, currencies, "'sepsi' & !'covid'", 2, 25, WALK_WINDOW).text);
     expect(walk).toContain("e.search @@ $");
-    const plain = flat(searchTierSql(query, 1, currencies, "'sepsi' & 'covid-19'", 25, WALK_WINDOW).text);
+    const plain = flat(searchWalkSql(query, 1, currencies, "'sepsi' & 'covid-19'", 2, 25, WALK_WINDOW).text);
     expect(plain).not.toContain("e.search @@ $");
   });
 
   it("reads a relevance cursor as its tier and time; anything else starts from the best tier", () => {
     expect(relevanceKey("2.1717200000000")).toEqual({ tier: 2, ms: "1717200000000" });
-    expect(relevanceKey("1.5")).toEqual({ tier: 1, ms: "5" });
-    expect(relevanceKey("0.0607927")).toBeNull();
-    expect(relevanceKey("3.1")).toBeNull();
+    expect(relevanceKey("3.5")).toEqual({ tier: 3, ms: "5" });
+    expect(relevanceKey("0.0607927")).toBeNull(); // a ts_rank cursor from before the tiers
+    expect(relevanceKey("4.1")).toBeNull();
   });
 
   it("requires one live offer to satisfy rights, currency and price together", () => {

@@ -127,7 +127,7 @@ export function catalogueSql(
   const words = query.q ? tsQuery(tsquery ?? "") : null;
   const limit = PAGE_SIZE + 1;
   const where = entryFilters(query, chainId);
-  // Relevance matches the words tier by tier (searchTierSql); every other order filters by them.
+  // Relevance matches the words tier by tier (searchGatherSql); every other order filters by them.
   if (words && query.sort !== "relevance") where.push(Prisma.sql`e.search @@ ${words}`);
   const cursor = query.cursor;
   // Going back walks the same index the other way from the cursor (the caller reverses the rows).
@@ -212,44 +212,49 @@ export function catalogueSql(
         LIMIT ${limit}`;
     }
     case "relevance":
-      // Relevance is walked tier by tier (searchTierSql); this is the walk's first query.
-      return searchTierSql(
+      // Relevance takes bounded steps (searchRows in catalogue.ts); this is the first.
+      return searchGatherSql(
         query,
         chainId,
         currencies,
         tsquery ?? "",
+        { low: 3, high: 3 },
         limit,
-        relevanceStart(query) === 2 ? WALK_WINDOW : null,
+        GATHER_CAP,
       );
   }
 }
 
-// Relevance ("Best match") in tiers, each walked newest first:
-//   2: every word is in the card's name or summary (its A and B weighted text), the words a card
-//      leads with: a search's best matches, and usually most of them;
+// Relevance ("Best match") in tiers, each listed newest first:
+//   3: every word is in the card's name (its A weighted text);
+//   2: every word is in the name or summary (A and B), not all in the name;
 //   1: the match needs the card's body.
 // Ranking by ts_rank instead had to score every match before showing one (10,000 rows for "east africa
-// clinics" at 100,000 assets). A tier is a condition that can be checked while walking the registeredAt
-// index, so a page of common words reads about as many entries as it shows. The name-and-summary
-// vector is an expression, ts_filter(search, '{a,b}'), with a GIN index of its own (migration
-// catalogue_search_tiers), so no column has to be kept in sync.
+// clinics" at 100,000 assets). A tier is a condition an index answers (ts_filter of the search
+// document, a GIN index each, migration catalogue_search_tiers, so no column has to be kept in sync),
+// and newest-first within it can be walked along the registeredAt index, so a page of common words
+// reads about as many entries as it shows.
 //
-// Walking the index is only quick when matches are common among the entries walked, and the planner
-// cannot tell: it takes the words, the facets and the offers as independent, so for "sepsis" among
-// models (the bench has none) it expects hundreds and walks all 100,000 entries. So a walk reads at
-// most WALK_WINDOW entries (a bounded subquery), and when that does not fill the page, the tier's
-// matches are gathered from the GIN index (MATERIALIZED: never walked) and sorted. Either way a page
-// costs at most the window plus the word's matches, never the whole catalogue.
+// The planner cannot choose between walking and the GIN index here: it takes the words, the tiers,
+// the facets and the offers as independent, so for "sepsis" among models (the bench has none) it
+// expects hundreds and walks all 100,000 entries. So the caller decides, with bounded steps:
+//   gather: the matches from the GIN index, at most `cap` of them, then sorted; fewer than the cap
+//           means all of them (a rare word, narrow filters), in one pass over the word's matches;
+//   walk:   at most `window` entries along the registeredAt index, checking each; a full page found
+//           there is exact, a short one proves nothing.
+// No step reads more than the word's matches or the window; no step walks the whole catalogue.
 
-/** A relevance tier: 2 (words in name or summary), then 1 (words need the body). */
-export type SearchTier = 1 | 2;
-export const BEST_TIER: SearchTier = 2;
-/** How many entries a walk reads at most before the tier is gathered from the GIN index instead. */
-export const WALK_WINDOW = 2000;
+/** A relevance tier: 3 (words in the name), 2 (in name and summary), 1 (the body is needed). */
+export type SearchTier = 1 | 2 | 3;
+export const BEST_TIER: SearchTier = 3;
+/** How many matches a capped gather collects before the tier counts as too big to gather. */
+export const GATHER_CAP = 1000;
+/** How many entries a walk reads at most. */
+export const WALK_WINDOW = 3000;
 
 /** A relevance cursor's key is "<tier>.<registeredAt in ms>" (it must read as a decimal number). */
 export function relevanceKey(key: string): { tier: SearchTier; ms: string } | null {
-  const match = /^([12])\.(\d{1,15})$/.exec(key);
+  const match = /^([123])\.(\d{1,15})$/.exec(key);
   return match ? { tier: Number(match[1]) as SearchTier, ms: match[2] as string } : null;
 }
 
@@ -263,64 +268,110 @@ function negates(tsquery: string): boolean {
   return tsquery.replace(/'(?:[^']|'')*'/g, "").includes("!");
 }
 
+/** Tiers from `low` to `high`, both included. */
+export type TierRange = { low: SearchTier; high: SearchTier };
+
+/** The words' conditions for the entries of a range of tiers, and an expression for an entry's tier. */
+function tierParts(tsquery: string, range: TierRange) {
+  const words = tsQuery(tsquery);
+  const name = Prisma.sql`ts_filter(e.search, '{a}') @@ ${words}`;
+  const head = Prisma.sql`ts_filter(e.search, '{a,b}') @@ ${words}`;
+  const whole = Prisma.sql`e.search @@ ${words}`;
+  // At least the low tier: the words in the name (3), in name and summary (2), anywhere (1).
+  const conditions = [range.low === 3 ? name : range.low === 2 ? head : whole];
+  // A "not" can only be checked on the whole document.
+  if (range.low > 1 && negates(tsquery)) conditions.push(whole);
+  // At most the high tier.
+  if (range.high === 2) conditions.push(Prisma.sql`NOT (${name})`);
+  if (range.high === 1) conditions.push(Prisma.sql`NOT (${head})`);
+  const tier =
+    range.low === range.high
+      ? Prisma.raw(String(range.low))
+      : Prisma.sql`CASE WHEN ${name} THEN 3 WHEN ${head} THEN 2 ELSE 1 END`;
+  return { conditions, tier };
+}
+
+/** Where a relevance walk continues: after the cursor (going back: before it). */
+function relevanceFrom(query: CatalogueQuery) {
+  const at = query.cursor ? relevanceKey(query.cursor.k) : null;
+  const back = query.cursor?.b === 1;
+  return {
+    at: at && query.cursor ? { ...at, id: query.cursor.id } : null,
+    order: Prisma.raw(back ? "ASC" : "DESC"),
+    beyond: Prisma.raw(back ? ">" : "<"),
+  };
+}
+
+const at = (ms: string) => Prisma.sql`${new Date(Number(ms))}::timestamp`;
+
 /**
- * Up to `limit` rows of a relevance walk from the cursor, best tier first and newest first within a
- * tier (going back: the reverse). With a `window`: only tier 2, reading at most that many entries along
- * the registeredAt index (fewer rows than `limit` then proves nothing); without: every match of both
- * tiers, gathered from the GIN index and sorted.
+ * Gather: up to `limit` rows of the relevance order after the cursor, best tier first, from the
+ * matches in a range of tiers gathered from the GIN index, at most `cap` of them (null: all). Each
+ * row carries `gathered`, how many were gathered: under the cap, the rows are exact.
  */
-export function searchTierSql(
+export function searchGatherSql(
   query: CatalogueQuery,
   chainId: number,
   currencies: CurrencyAddresses,
   tsquery: string,
+  range: TierRange,
   limit: number,
-  window: number | null,
+  cap: number | null,
 ): Prisma.Sql {
-  const words = tsQuery(tsquery);
-  const head = Prisma.sql`ts_filter(e.search, '{a,b}') @@ ${words}`;
+  const parts = tierParts(tsquery, range);
+  const { at: from, order, beyond } = relevanceFrom(query);
   const conditions = [...entryFilters(query, chainId), ...offerFilter(query, currencies)];
-  const back = query.cursor?.b === 1;
-  const at = query.cursor ? relevanceKey(query.cursor.k) : null;
-  const from = at && query.cursor ? { ...at, id: query.cursor.id } : null;
-  const order = Prisma.raw(back ? "ASC" : "DESC");
-  const beyond = Prisma.raw(back ? ">" : "<");
-  const time = (ms: string) => Prisma.sql`${new Date(Number(ms))}::timestamp`;
-  if (window !== null) {
-    // Tier 2 alone: with a cursor in tier 1, the caller never walks.
-    conditions.push(head);
-    if (negates(tsquery)) conditions.push(Prisma.sql`e.search @@ ${words}`);
-    const walked = [Prisma.sql`e."chainId" = ${chainId}`];
-    if (from)
-      walked.push(
-        Prisma.sql`(e."registeredAt", e."assetId") ${beyond} (${time(from.ms)}, ${from.id}::bigint)`,
-      );
-    return Prisma.sql`
-      SELECT ${COLUMNS}, ${"2."} || (extract(epoch FROM e."registeredAt") * 1000)::bigint::text AS key
-      FROM (
-        SELECT * FROM "CatalogueEntry" e
-        WHERE ${and(walked)}
-        ORDER BY e."registeredAt" ${order}, e."assetId" ${order}
-        LIMIT ${window}
-      ) e
-      WHERE ${and(conditions)}
-      ORDER BY e."registeredAt" ${order}, e."assetId" ${order}
-      LIMIT ${limit}`;
-  }
-  conditions.push(Prisma.sql`e.search @@ ${words}`);
-  const after = from
-    ? Prisma.sql`WHERE (m.tier, m."registeredAt", m."assetId") ${beyond} (${from.tier}, ${time(from.ms)}, ${from.id}::bigint)`
-    : Prisma.empty;
+  conditions.push(...parts.conditions);
+  if (from && from.tier >= range.low && from.tier <= range.high)
+    conditions.push(
+      Prisma.sql`(${parts.tier}, e."registeredAt", e."assetId") ${beyond} (${from.tier}, ${at(from.ms)}, ${from.id}::bigint)`,
+    );
   return Prisma.sql`
     WITH matches AS MATERIALIZED (
-      SELECT ${COLUMNS}, CASE WHEN ${head} THEN 2 ELSE 1 END AS tier
+      SELECT ${COLUMNS}, ${parts.tier} AS tier
       FROM "CatalogueEntry" e
       WHERE ${and(conditions)}
+      ${cap === null ? Prisma.empty : Prisma.sql`LIMIT ${cap}`}
     )
     SELECT m."assetId", m.kind, m."registeredAt", m."metadataUri", m.licenses, m."totalStake", m."openChallenges",
-      m.tier || '.' || (extract(epoch FROM m."registeredAt") * 1000)::bigint::text AS key
+      m.tier || '.' || (extract(epoch FROM m."registeredAt") * 1000)::bigint::text AS key,
+      (SELECT count(*) FROM matches)::int AS gathered
     FROM matches m
-    ${after}
     ORDER BY m.tier ${order}, m."registeredAt" ${order}, m."assetId" ${order}
+    LIMIT ${limit}`;
+}
+
+/**
+ * Walk: up to `limit` rows of `tier` after the cursor, newest first (going back: oldest first), from
+ * at most `window` entries along the registeredAt index. Fewer than `limit` rows prove nothing.
+ */
+export function searchWalkSql(
+  query: CatalogueQuery,
+  chainId: number,
+  currencies: CurrencyAddresses,
+  tsquery: string,
+  tier: SearchTier,
+  limit: number,
+  window: number,
+): Prisma.Sql {
+  const { at: from, order, beyond } = relevanceFrom(query);
+  const walked = [Prisma.sql`e."chainId" = ${chainId}`];
+  if (from && from.tier === tier)
+    walked.push(Prisma.sql`(e."registeredAt", e."assetId") ${beyond} (${at(from.ms)}, ${from.id}::bigint)`);
+  const conditions = [
+    ...entryFilters(query, chainId),
+    ...offerFilter(query, currencies),
+    ...tierParts(tsquery, { low: tier, high: tier }).conditions,
+  ];
+  return Prisma.sql`
+    SELECT ${COLUMNS}, ${`${tier}.`} || (extract(epoch FROM e."registeredAt") * 1000)::bigint::text AS key
+    FROM (
+      SELECT * FROM "CatalogueEntry" e
+      WHERE ${and(walked)}
+      ORDER BY e."registeredAt" ${order}, e."assetId" ${order}
+      LIMIT ${window}
+    ) e
+    WHERE ${and(conditions)}
+    ORDER BY e."registeredAt" ${order}, e."assetId" ${order}
     LIMIT ${limit}`;
 }

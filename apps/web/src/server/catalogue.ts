@@ -8,8 +8,12 @@ import { searchTsQuery } from "./catalogue-search";
 import {
   type CurrencyAddresses,
   catalogueSql,
+  GATHER_CAP,
   relevanceStart,
-  searchTierSql,
+  type SearchTier,
+  searchGatherSql,
+  searchWalkSql,
+  type TierRange,
   tsQuery,
   WALK_WINDOW,
 } from "./catalogue-sql";
@@ -88,10 +92,14 @@ async function pageOf(
   return { items: await describe(db, chainId, page, words), nextCursor, prevCursor };
 }
 
+type GatherRow = PageRow & { gathered: number };
+const complete = (rows: GatherRow[]) => (rows[0]?.gathered ?? 0) < GATHER_CAP;
+
 /**
- * PAGE_SIZE + 1 rows of a relevance walk. From tier 2, a bounded walk of the newest entries usually
- * fills the page; when it does not (rare words, narrow filters, tier 2 running out), every match is
- * gathered from the GIN index and sorted instead.
+ * PAGE_SIZE + 1 rows of the relevance order, in bounded steps (see catalogue-sql.ts). Names are short,
+ * so the name tier's GIN lookup is cheap: it is gathered whole when small, else walked. The other
+ * tiers are walked first (their words' lookups can span every entry: "clinics" is in every summary),
+ * and gathered together from the GIN index only when the walk falls short of the page.
  */
 async function searchRows(
   db: PrismaClient,
@@ -101,13 +109,40 @@ async function searchRows(
   tsquery: string,
 ): Promise<PageRow[]> {
   const limit = PAGE_SIZE + 1;
-  const run = (window: number | null) =>
-    db.$queryRaw<PageRow[]>(searchTierSql(query, chainId, currencies, tsquery, limit, window));
-  if (relevanceStart(query) === 2) {
-    const walked = await run(WALK_WINDOW);
-    if (walked.length === limit) return walked;
+  const gather = (range: TierRange, wanted: number, cap: number | null) =>
+    db.$queryRaw<GatherRow[]>(searchGatherSql(query, chainId, currencies, tsquery, range, wanted, cap));
+  const walk = (tier: SearchTier, wanted: number) =>
+    db.$queryRaw<PageRow[]>(searchWalkSql(query, chainId, currencies, tsquery, tier, wanted, WALK_WINDOW));
+  const start = relevanceStart(query);
+  const rows: PageRow[] = [];
+  if (query.cursor?.b === 1) {
+    // Going back (rarer): each tier from the cursor's up, walked, else gathered whole.
+    for (const tier of ([1, 2, 3] as const).filter((t) => t >= start)) {
+      const wanted = limit - rows.length;
+      const walked = await walk(tier, wanted);
+      rows.push(
+        ...(walked.length === wanted ? walked : await gather({ low: tier, high: tier }, wanted, null)),
+      );
+      if (rows.length >= limit) break;
+    }
+    return rows;
   }
-  return run(null);
+  if (start === 3) {
+    const few = await gather({ low: 3, high: 3 }, limit, GATHER_CAP);
+    let names: PageRow[] = few;
+    if (!complete(few)) {
+      names = await walk(3, limit);
+      if (names.length < limit) names = await gather({ low: 3, high: 3 }, limit, null);
+    }
+    rows.push(...names);
+  }
+  if (rows.length >= limit) return rows;
+  const wanted = limit - rows.length;
+  const low: SearchTier = 1;
+  const high: SearchTier = start === 1 ? 1 : 2;
+  const walked = await walk(high, wanted);
+  rows.push(...(walked.length === wanted ? walked : await gather({ low, high }, wanted, null)));
+  return rows;
 }
 
 type CardRow = {
