@@ -251,6 +251,8 @@ export const BEST_TIER: SearchTier = 3;
 export const GATHER_CAP = 1000;
 /** How many entries a walk reads at most. */
 export const WALK_WINDOW = 3000;
+/** A first, short walk: a word in 5% of the names fills a page within it. */
+export const PROBE_WINDOW = 500;
 
 /** A relevance cursor's key is "<tier>.<registeredAt in ms>" (it must read as a decimal number). */
 export function relevanceKey(key: string): { tier: SearchTier; ms: string } | null {

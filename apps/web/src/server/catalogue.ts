@@ -9,6 +9,7 @@ import {
   type CurrencyAddresses,
   catalogueSql,
   GATHER_CAP,
+  PROBE_WINDOW,
   relevanceStart,
   type SearchTier,
   searchGatherSql,
@@ -96,10 +97,12 @@ type GatherRow = PageRow & { gathered: number };
 const complete = (rows: GatherRow[]) => (rows[0]?.gathered ?? 0) < GATHER_CAP;
 
 /**
- * PAGE_SIZE + 1 rows of the relevance order, in bounded steps (see catalogue-sql.ts). Names are short,
- * so the name tier's GIN lookup is cheap: it is gathered whole when small, else walked. The other
- * tiers are walked first (their words' lookups can span every entry: "clinics" is in every summary),
- * and gathered together from the GIN index only when the walk falls short of the page.
+ * PAGE_SIZE + 1 rows of the relevance order, in bounded steps (see catalogue-sql.ts), cheapest first:
+ * the name tier is walked over a few hundred of the newest entries (a common word fills the page
+ * there), else gathered from its GIN index while small (names are short, so that lookup is cheap),
+ * else walked further, else gathered whole. The summary tier is walked first, because its words' GIN
+ * lookups can span every entry ("clinics" is in every summary), and only a walk that falls short
+ * gathers the summary and body tiers together, in one pass.
  */
 async function searchRows(
   db: PrismaClient,
@@ -111,8 +114,8 @@ async function searchRows(
   const limit = PAGE_SIZE + 1;
   const gather = (range: TierRange, wanted: number, cap: number | null) =>
     db.$queryRaw<GatherRow[]>(searchGatherSql(query, chainId, currencies, tsquery, range, wanted, cap));
-  const walk = (tier: SearchTier, wanted: number) =>
-    db.$queryRaw<PageRow[]>(searchWalkSql(query, chainId, currencies, tsquery, tier, wanted, WALK_WINDOW));
+  const walk = (tier: SearchTier, wanted: number, window = WALK_WINDOW) =>
+    db.$queryRaw<PageRow[]>(searchWalkSql(query, chainId, currencies, tsquery, tier, wanted, window));
   const start = relevanceStart(query);
   const rows: PageRow[] = [];
   if (query.cursor?.b === 1) {
@@ -127,22 +130,22 @@ async function searchRows(
     }
     return rows;
   }
-  if (start === 3) {
-    const few = await gather({ low: 3, high: 3 }, limit, GATHER_CAP);
-    let names: PageRow[] = few;
-    if (!complete(few)) {
-      names = await walk(3, limit);
-      if (names.length < limit) names = await gather({ low: 3, high: 3 }, limit, null);
-    }
-    rows.push(...names);
-  }
+  if (start === 3) rows.push(...(await nameTier()));
   if (rows.length >= limit) return rows;
   const wanted = limit - rows.length;
-  const low: SearchTier = 1;
   const high: SearchTier = start === 1 ? 1 : 2;
   const walked = await walk(high, wanted);
-  rows.push(...(walked.length === wanted ? walked : await gather({ low, high }, wanted, null)));
+  rows.push(...(walked.length === wanted ? walked : await gather({ low: 1, high }, wanted, null)));
   return rows;
+
+  async function nameTier(): Promise<PageRow[]> {
+    const probed = await walk(3, limit, PROBE_WINDOW);
+    if (probed.length === limit) return probed;
+    const few = await gather({ low: 3, high: 3 }, limit, GATHER_CAP);
+    if (complete(few)) return few;
+    const walked = await walk(3, limit);
+    return walked.length === limit ? walked : gather({ low: 3, high: 3 }, limit, null);
+  }
 }
 
 type CardRow = {
