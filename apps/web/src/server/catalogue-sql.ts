@@ -273,14 +273,34 @@ function negates(tsquery: string): boolean {
 /** Tiers from `low` to `high`, both included. */
 export type TierRange = { low: SearchTier; high: SearchTier };
 
-/** The words' conditions for the entries of a range of tiers, and an expression for an entry's tier. */
-function tierParts(tsquery: string, range: TierRange) {
+/**
+ * The tsquery with every word restricted to weights (A: the name, AB: name and summary): on one row it
+ * means the same as ts_filter(search, weights) @@ tsquery, without copying the document.
+ */
+export function weighted(tsquery: string, weights: "A" | "AB"): string {
+  return tsquery.replace(
+    /('(?:[^']|'')*')(:\*)?/g,
+    (_, word: string, prefix?: string) => `${word}:${prefix ? "*" : ""}${weights}`,
+  );
+}
+
+/**
+ * The words' conditions for the entries of a range of tiers, and an expression for an entry's tier.
+ * The condition that selects entries is the ts_filter expression its GIN index answers, unless the
+ * caller walks; checks on a row already read use the weighted tsquery, which is cheaper.
+ */
+function tierParts(tsquery: string, range: TierRange, walking: boolean) {
   const words = tsQuery(tsquery);
-  const name = Prisma.sql`ts_filter(e.search, '{a}') @@ ${words}`;
-  const head = Prisma.sql`ts_filter(e.search, '{a,b}') @@ ${words}`;
   const whole = Prisma.sql`e.search @@ ${words}`;
+  const name = Prisma.sql`e.search @@ ${tsQuery(weighted(tsquery, "A"))}`;
+  const head = Prisma.sql`e.search @@ ${tsQuery(weighted(tsquery, "AB"))}`;
+  const indexed = {
+    3: walking ? name : Prisma.sql`ts_filter(e.search, '{a}') @@ ${words}`,
+    2: walking ? head : Prisma.sql`ts_filter(e.search, '{a,b}') @@ ${words}`,
+    1: whole,
+  };
   // At least the low tier: the words in the name (3), in name and summary (2), anywhere (1).
-  const conditions = [range.low === 3 ? name : range.low === 2 ? head : whole];
+  const conditions = [indexed[range.low]];
   // A "not" can only be checked on the whole document.
   if (range.low > 1 && negates(tsquery)) conditions.push(whole);
   // At most the high tier.
@@ -320,7 +340,7 @@ export function searchGatherSql(
   limit: number,
   cap: number | null,
 ): Prisma.Sql {
-  const parts = tierParts(tsquery, range);
+  const parts = tierParts(tsquery, range, false);
   const { at: from, order, beyond } = relevanceFrom(query);
   const conditions = [...entryFilters(query, chainId), ...offerFilter(query, currencies)];
   conditions.push(...parts.conditions);
@@ -363,7 +383,7 @@ export function searchWalkSql(
   const conditions = [
     ...entryFilters(query, chainId),
     ...offerFilter(query, currencies),
-    ...tierParts(tsquery, { low: tier, high: tier }).conditions,
+    ...tierParts(tsquery, { low: tier, high: tier }, true).conditions,
   ];
   return Prisma.sql`
     SELECT ${COLUMNS}, ${`${tier}.`} || (extract(epoch FROM e."registeredAt") * 1000)::bigint::text AS key
