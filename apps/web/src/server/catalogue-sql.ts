@@ -213,14 +213,14 @@ export function catalogueSql(
     }
     case "relevance":
       // Relevance takes bounded steps (searchRows in catalogue.ts); this is the first.
-      return searchGatherSql(
+      return searchWalkSql(
         query,
         chainId,
         currencies,
         tsquery ?? "",
-        { low: 3, high: 3 },
+        relevanceStart(query),
         limit,
-        GATHER_CAP,
+        WALK_WINDOW,
       );
   }
 }
@@ -237,22 +237,19 @@ export function catalogueSql(
 //
 // The planner cannot choose between walking and the GIN index here: it takes the words, the tiers,
 // the facets and the offers as independent, so for "sepsis" among models (the bench has none) it
-// expects hundreds and walks all 100,000 entries. So the caller decides, with bounded steps:
-//   gather: the matches from the GIN index, at most `cap` of them, then sorted; fewer than the cap
-//           means all of them (a rare word, narrow filters), in one pass over the word's matches;
-//   walk:   at most `window` entries along the registeredAt index, checking each; a full page found
-//           there is exact, a short one proves nothing.
-// No step reads more than the word's matches or the window; no step walks the whole catalogue.
+// expects hundreds and walks all 100,000 entries; and a GIN lookup of "clinics" (in every summary)
+// reads 100,000 postings before the first row. So the caller takes bounded steps:
+//   walk:   at most `window` entries along the registeredAt index, checking each row; a full page
+//           found there is exact, a short one proves nothing;
+//   gather: every match of a range of tiers from the GIN index (MATERIALIZED: never walked), sorted.
+// Every tier is walked first and gathered only when the walk falls short, so a page costs at most the
+// window plus the word's matches, never the whole catalogue.
 
 /** A relevance tier: 3 (words in the name), 2 (in name and summary), 1 (the body is needed). */
 export type SearchTier = 1 | 2 | 3;
 export const BEST_TIER: SearchTier = 3;
-/** How many matches a capped gather collects before the tier counts as too big to gather. */
-export const GATHER_CAP = 1000;
 /** How many entries a walk reads at most. */
 export const WALK_WINDOW = 3000;
-/** A first, short walk: a word in 5% of the names fills a page within it. */
-export const PROBE_WINDOW = 500;
 
 /** A relevance cursor's key is "<tier>.<registeredAt in ms>" (it must read as a decimal number). */
 export function relevanceKey(key: string): { tier: SearchTier; ms: string } | null {
@@ -327,9 +324,8 @@ function relevanceFrom(query: CatalogueQuery) {
 const at = (ms: string) => Prisma.sql`${new Date(Number(ms))}::timestamp`;
 
 /**
- * Gather: up to `limit` rows of the relevance order after the cursor, best tier first, from the
- * matches in a range of tiers gathered from the GIN index, at most `cap` of them (null: all). Each
- * row carries `gathered`, how many were gathered: under the cap, the rows are exact.
+ * Gather: up to `limit` rows of the relevance order after the cursor, best tier first, from every
+ * match in a range of tiers, gathered from the GIN index and sorted.
  */
 export function searchGatherSql(
   query: CatalogueQuery,
@@ -338,7 +334,6 @@ export function searchGatherSql(
   tsquery: string,
   range: TierRange,
   limit: number,
-  cap: number | null,
 ): Prisma.Sql {
   const parts = tierParts(tsquery, range, false);
   const { at: from, order, beyond } = relevanceFrom(query);
@@ -353,11 +348,9 @@ export function searchGatherSql(
       SELECT ${COLUMNS}, ${parts.tier} AS tier
       FROM "CatalogueEntry" e
       WHERE ${and(conditions)}
-      ${cap === null ? Prisma.empty : Prisma.sql`LIMIT ${cap}`}
     )
     SELECT m."assetId", m.kind, m."registeredAt", m."metadataUri", m.licenses, m."totalStake", m."openChallenges",
-      m.tier || '.' || (extract(epoch FROM m."registeredAt") * 1000)::bigint::text AS key,
-      (SELECT count(*) FROM matches)::int AS gathered
+      m.tier || '.' || (extract(epoch FROM m."registeredAt") * 1000)::bigint::text AS key
     FROM matches m
     ORDER BY m.tier ${order}, m."registeredAt" ${order}, m."assetId" ${order}
     LIMIT ${limit}`;

@@ -126,15 +126,7 @@ describe("queryCatalogue on the projection", () => {
           );
           if (walked.length < PAGE_SIZE + 1) continue; // the window proves nothing then
           const gathered = await db.$queryRaw<Array<{ assetId: bigint; key: string }>>(
-            searchGatherSql(
-              query,
-              CHAIN,
-              currencies,
-              tsquery,
-              { low: tier, high: tier },
-              PAGE_SIZE + 1,
-              null,
-            ),
+            searchGatherSql(query, CHAIN, currencies, tsquery, { low: tier, high: tier }, PAGE_SIZE + 1),
           );
           expect(walked.map((row) => [row.assetId, row.key])).toEqual(
             gathered.map((row) => [row.assetId, row.key]),

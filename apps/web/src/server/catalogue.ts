@@ -8,13 +8,10 @@ import { searchTsQuery } from "./catalogue-search";
 import {
   type CurrencyAddresses,
   catalogueSql,
-  GATHER_CAP,
-  PROBE_WINDOW,
   relevanceStart,
   type SearchTier,
   searchGatherSql,
   searchWalkSql,
-  type TierRange,
   tsQuery,
   WALK_WINDOW,
 } from "./catalogue-sql";
@@ -93,16 +90,13 @@ async function pageOf(
   return { items: await describe(db, chainId, page, words), nextCursor, prevCursor };
 }
 
-type GatherRow = PageRow & { gathered: number };
-const complete = (rows: GatherRow[]) => (rows[0]?.gathered ?? 0) < GATHER_CAP;
-
 /**
- * PAGE_SIZE + 1 rows of the relevance order, in bounded steps (see catalogue-sql.ts), cheapest first:
- * the name tier is walked over a few hundred of the newest entries (a common word fills the page
- * there), else gathered from its GIN index while small (names are short, so that lookup is cheap),
- * else walked further, else gathered whole. The summary tier is walked first, because its words' GIN
- * lookups can span every entry ("clinics" is in every summary), and only a walk that falls short
- * gathers the summary and body tiers together, in one pass.
+ * PAGE_SIZE + 1 rows of the relevance order, in bounded steps (see catalogue-sql.ts). Each tier is
+ * walked along the newest entries first, which fills a page whenever its words are common among them.
+ * From the name tier: when its walk falls short, the summary tier is walked too. If that walk fills
+ * the page, only the name tier has to be gathered (its GIN lookup is cheap: names are short); if not,
+ * the words are rare or the filters narrow, and every tier is gathered at once, in one pass over the
+ * words' matches.
  */
 async function searchRows(
   db: PrismaClient,
@@ -112,40 +106,32 @@ async function searchRows(
   tsquery: string,
 ): Promise<PageRow[]> {
   const limit = PAGE_SIZE + 1;
-  const gather = (range: TierRange, wanted: number, cap: number | null) =>
-    db.$queryRaw<GatherRow[]>(searchGatherSql(query, chainId, currencies, tsquery, range, wanted, cap));
-  const walk = (tier: SearchTier, wanted: number, window = WALK_WINDOW) =>
-    db.$queryRaw<PageRow[]>(searchWalkSql(query, chainId, currencies, tsquery, tier, wanted, window));
+  const gather = (low: SearchTier, high: SearchTier, wanted = limit) =>
+    db.$queryRaw<PageRow[]>(searchGatherSql(query, chainId, currencies, tsquery, { low, high }, wanted));
+  const walk = (tier: SearchTier, wanted = limit) =>
+    db.$queryRaw<PageRow[]>(searchWalkSql(query, chainId, currencies, tsquery, tier, wanted, WALK_WINDOW));
   const start = relevanceStart(query);
-  const rows: PageRow[] = [];
   if (query.cursor?.b === 1) {
-    // Going back (rarer): each tier from the cursor's up, walked, else gathered whole.
+    // Going back (rarer): each tier from the cursor's up, walked, else gathered.
+    const rows: PageRow[] = [];
     for (const tier of ([1, 2, 3] as const).filter((t) => t >= start)) {
       const wanted = limit - rows.length;
       const walked = await walk(tier, wanted);
-      rows.push(
-        ...(walked.length === wanted ? walked : await gather({ low: tier, high: tier }, wanted, null)),
-      );
+      rows.push(...(walked.length === wanted ? walked : await gather(tier, tier, wanted)));
       if (rows.length >= limit) break;
     }
     return rows;
   }
-  if (start === 3) rows.push(...(await nameTier()));
-  if (rows.length >= limit) return rows;
-  const wanted = limit - rows.length;
-  const high: SearchTier = start === 1 ? 1 : 2;
-  const walked = await walk(high, wanted);
-  rows.push(...(walked.length === wanted ? walked : await gather({ low: 1, high }, wanted, null)));
-  return rows;
-
-  async function nameTier(): Promise<PageRow[]> {
-    const probed = await walk(3, limit, PROBE_WINDOW);
-    if (probed.length === limit) return probed;
-    const few = await gather({ low: 3, high: 3 }, limit, GATHER_CAP);
-    if (complete(few)) return few;
-    const walked = await walk(3, limit);
-    return walked.length === limit ? walked : gather({ low: 3, high: 3 }, limit, null);
+  if (start !== 3) {
+    const walked = await walk(start);
+    return walked.length === limit ? walked : gather(1, start);
   }
+  const names = await walk(3);
+  if (names.length === limit) return names;
+  const summaries = await walk(2);
+  if (summaries.length < limit) return gather(1, 3);
+  const allNames = await gather(3, 3);
+  return [...allNames, ...summaries].slice(0, limit);
 }
 
 type CardRow = {
