@@ -1,4 +1,4 @@
--- The catalogue relevance tiers (apps/web/src/server/catalogue-sql.ts): a search first lists the
+-- The catalogue relevance tiers (apps/web/src/server/catalogue-relevance-sql.ts): a search first lists the
 -- entries whose card name holds every word (the A weighted part of the search document), then those
 -- whose name and summary do (A and B), newest first in each, then the entries that need the card body.
 -- These GIN indexes answer the tier conditions, ts_filter(search, {a}) @@ query and

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeCursor, PAGE_SIZE, parseCatalogueQuery } from "@/lib/catalogue-query";
 import { BENCH_CHAIN_ID as CHAIN, fillBenchDatabase } from "../../../../scripts/bench-web/data.ts";
 import { currencyAddresses, queryCatalogue } from "./catalogue";
+import { searchGatherSql, searchWalkSql } from "./catalogue-relevance-sql";
 import { searchTsQuery } from "./catalogue-search";
-import { type CurrencyAddresses, searchGatherSql, searchWalkSql } from "./catalogue-sql";
+import type { CurrencyAddresses } from "./catalogue-sql";
 
 let database: TestDatabase;
 let db: PrismaClient;

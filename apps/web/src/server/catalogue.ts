@@ -4,17 +4,15 @@ import { type AssetRow, type AssetView, toAssetViews } from "@/lib/asset-view";
 import { parseCardUri } from "@/lib/card-uri";
 import { type CatalogueQuery, encodeCursor, PAGE_SIZE } from "@/lib/catalogue-query";
 import { type OfferPrice, pricesFromRows } from "@/lib/money";
-import { searchTsQuery } from "./catalogue-search";
 import {
-  type CurrencyAddresses,
-  catalogueSql,
   relevanceStart,
   type SearchTier,
   searchGatherSql,
   searchWalkSql,
-  tsQuery,
   WALK_WINDOW,
-} from "./catalogue-sql";
+} from "./catalogue-relevance-sql";
+import { searchTsQuery } from "./catalogue-search";
+import { type CurrencyAddresses, catalogueSql, tsQuery } from "./catalogue-sql";
 
 // Runs the catalogue query for /explore and gathers what each card on the page shows: its card's
 // name and summary, a highlighted snippet when searching, its cheapest offers, licenses and stake.
