@@ -10,7 +10,7 @@
 //   node scripts/bench-web.ts [--assets 100000] [--samples 15] [--requests 60] [--database-url <filled db>]
 import { existsSync, writeFileSync } from "node:fs";
 import { registerHooks } from "node:module";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -138,6 +138,8 @@ async function main(): Promise<void> {
     ? { url: flags["database-url"], drop: async () => {} }
     : await createTestDatabase();
   const db = createPrismaClient(database.url);
+  // The machine is shared: the 1-minute load average before and after says how busy it was.
+  const loadBefore = Math.round(loadavg()[0] * 100) / 100;
   try {
     if (!flags["database-url"]) {
       log(`Filling a bench database with ${flags.assets.toLocaleString("en-GB")} assets (bulk SQL)…`);
@@ -217,6 +219,7 @@ async function main(): Promise<void> {
         cpuModel: cpus()[0]?.model.split(" ").slice(0, 2).join(" ") ?? "unknown",
         memoryGiB: Math.round(totalmem() / 2 ** 30),
         node: process.version,
+        loadAverage1m: { before: loadBefore, after: Math.round(loadavg()[0] * 100) / 100 },
       },
       data: {
         assets: flags.assets,
@@ -224,7 +227,7 @@ async function main(): Promise<void> {
         written: "bulk SQL (scripts/bench-web/data.ts), not the chain",
       },
       method: {
-        queries: `queryCatalogue (page query + card facts), ${flags.samples} timed runs after 2 warm-up runs per query`,
+        queries: `queryCatalogue (the page's queries + card facts), ${flags.samples} timed runs after 2 warm-up runs per query`,
         pages: `next start, sequential GETs on localhost, request to last byte, ${flags.requests} per page kind after warm-up`,
         js: "every script the browser loads on a cold first visit, gzipped (zlib default level)",
       },

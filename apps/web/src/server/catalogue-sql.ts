@@ -9,7 +9,7 @@ import { type CatalogueQuery, PAGE_SIZE, RIGHT_BIT } from "@/lib/catalogue-query
 // and the catalogue_refresh function): the card's facets and search document, the live offers' rights
 // and cheapest prices, licenses sold and stake are columns, so each order walks its own index on one
 // table (newest: registeredAt; most licensed: licenses; most staked: totalStake; price: the currency's
-// cheapest price) and stops after a page, and a search ranks the rows the GIN index finds.
+// cheapest price) and stops after a page. Searches by relevance are built in catalogue-relevance-sql.ts.
 //
 // The aggregate columns answer an offer filter exactly when it is a currency and/or a maximum price
 // (the currency's cheapest live offer is under the maximum). Wanted rights or a minimum price must hold
@@ -32,6 +32,11 @@ function rightsMask(query: CatalogueQuery): number {
   return mask;
 }
 
+/** The rights bitmask values (1..15) that include every bit of `mask`. */
+function rightsValues(mask: number): number[] {
+  return Array.from({ length: 15 }, (_, i) => i + 1).filter((v) => (v & mask) === mask);
+}
+
 /**
  * What one offer must satisfy: every wanted right, the currency and the price bounds. Rights are
  * matched as the list of bitmask values that include them (not `rights & mask`), so the planner
@@ -44,10 +49,7 @@ export function offerConditions(
 ): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [live(o)];
   const mask = rightsMask(query);
-  if (mask !== 0) {
-    const values = Array.from({ length: 15 }, (_, i) => i + 1).filter((v) => (v & mask) === mask);
-    parts.push(Prisma.sql`${o}.rights IN (${Prisma.join(values)})`);
-  }
+  if (mask !== 0) parts.push(Prisma.sql`${o}.rights IN (${Prisma.join(rightsValues(mask))})`);
   if (query.currency) {
     const addresses = query.currency === "ETH" ? [ZERO] : currencies.tUSD;
     parts.push(
@@ -59,11 +61,12 @@ export function offerConditions(
   return parts;
 }
 
-export function tsQuery(q: string): Prisma.Sql {
-  return Prisma.sql`websearch_to_tsquery('english', ${q})`;
+/** A tsquery prepared once per search (searchTsQuery), bound as a constant: never parsed per row. */
+export function tsQuery(tsquery: string): Prisma.Sql {
+  return Prisma.sql`${tsquery}::tsquery`;
 }
 
-const and = (parts: Prisma.Sql[]) => Prisma.join(parts, " AND ");
+export const and = (parts: Prisma.Sql[]) => Prisma.join(parts, " AND ");
 
 /** The entry's cheapest live price in the query's currency (any currency without one). */
 function priceColumn(query: CatalogueQuery): Prisma.Sql {
@@ -82,12 +85,13 @@ function aggregatesSuffice(query: CatalogueQuery): boolean {
  * offer has each wanted right; the cheapest live price in the currency exists and is under the
  * maximum) and, when those do not suffice, the exact one: one live offer satisfies them all.
  */
-function offerFilter(query: CatalogueQuery, currencies: CurrencyAddresses): Prisma.Sql[] {
+export function offerFilter(query: CatalogueQuery, currencies: CurrencyAddresses): Prisma.Sql[] {
   const parts = offerConditions(query, currencies);
   if (parts.length === 1) return [];
   const out: Prisma.Sql[] = [];
   const mask = rightsMask(query);
-  if (mask !== 0) out.push(Prisma.sql`e.rights & ${mask} = ${mask}`);
+  // As a list of values (not `rights & mask`), for the same reason as the offers' rights.
+  if (mask !== 0) out.push(Prisma.sql`e.rights IN (${Prisma.join(rightsValues(mask))})`);
   const price = priceColumn(query);
   if (query.currency || query.maxPrice) out.push(Prisma.sql`${price} IS NOT NULL`);
   if (query.maxPrice) out.push(Prisma.sql`${price} <= ${query.maxPrice}::numeric`);
@@ -99,22 +103,34 @@ function offerFilter(query: CatalogueQuery, currencies: CurrencyAddresses): Pris
   return out;
 }
 
-/** What the page query returns per row (besides its sort key). */
-const COLUMNS = Prisma.sql`e."assetId", e.kind, e."registeredAt", e."metadataUri", e.licenses, e."totalStake"::text AS "totalStake", e."openChallenges"`;
+/** The entry's own facets: chain, kind, task, clinical use, staked. */
+export function entryFilters(query: CatalogueQuery, chainId: number): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`e."chainId" = ${chainId}`];
+  if (query.kind) where.push(Prisma.sql`e.kind = ${query.kind.toUpperCase()}::"AssetKind"`);
+  if (query.task) where.push(Prisma.sql`e.task = ${query.task}`);
+  if (query.clinical) where.push(Prisma.sql`e."clinicalUse"`);
+  if (query.staked) where.push(Prisma.sql`e.staked`);
+  return where;
+}
 
-/** The page query: PAGE_SIZE + 1 rows (the extra one says whether there is a next page). */
+/** What the page query returns per row (besides its sort key). */
+export const COLUMNS = Prisma.sql`e."assetId", e.kind, e."registeredAt", e."metadataUri", e.licenses, e."totalStake"::text AS "totalStake", e."openChallenges"`;
+
+/**
+ * The page query of every order but relevance: PAGE_SIZE + 1 rows (the extra one says whether there
+ * is a next page).
+ */
 export function catalogueSql(
   query: CatalogueQuery,
   chainId: number,
   currencies: CurrencyAddresses,
+  /** The search's tsquery (searchTsQuery), when query.q is set. */
+  tsquery: string | null = null,
 ): Prisma.Sql {
+  const words = query.q ? tsQuery(tsquery ?? "") : null;
   const limit = PAGE_SIZE + 1;
-  const where: Prisma.Sql[] = [Prisma.sql`e."chainId" = ${chainId}`];
-  if (query.kind) where.push(Prisma.sql`e.kind = ${query.kind.toUpperCase()}::"AssetKind"`);
-  if (query.q) where.push(Prisma.sql`e.search @@ ${tsQuery(query.q)}`);
-  if (query.task) where.push(Prisma.sql`e.task = ${query.task}`);
-  if (query.clinical) where.push(Prisma.sql`e."clinicalUse"`);
-  if (query.staked) where.push(Prisma.sql`e.staked`);
+  const where = entryFilters(query, chainId);
+  if (words) where.push(Prisma.sql`e.search @@ ${words}`);
   const cursor = query.cursor;
   // Going back walks the same index the other way from the cursor (the caller reverses the rows).
   const back = cursor?.b === 1;
@@ -197,25 +213,8 @@ export function catalogueSql(
         ORDER BY o.price ${asc}, o."assetId" ${asc}
         LIMIT ${limit}`;
     }
-    case "relevance": {
-      const conditions = [...where, ...offerFilter(query, currencies)];
-      const key = query.q
-        ? Prisma.sql`ts_rank(e.search, ${tsQuery(query.q)})::numeric`
-        : Prisma.sql`0::numeric`;
-      const outer = cursor
-        ? Prisma.sql`WHERE (x.rank, x."assetId") ${before} (${cursor.k}::numeric, ${cursor.id}::bigint)`
-        : Prisma.empty;
-      return Prisma.sql`
-        SELECT x."assetId", x.kind, x."registeredAt", x."metadataUri", x.licenses, x."totalStake",
-          x."openChallenges", x.rank::text AS key
-        FROM (
-          SELECT ${COLUMNS}, ${key} AS rank
-          FROM "CatalogueEntry" e
-          WHERE ${and(conditions)}
-        ) x
-        ${outer}
-        ORDER BY x.rank ${desc}, x."assetId" ${desc}
-        LIMIT ${limit}`;
-    }
+    case "relevance":
+      // Relevance takes bounded steps, several queries (searchRows in catalogue.ts).
+      throw new Error("A search by relevance is built by catalogue-relevance-sql.ts, not catalogueSql");
   }
 }

@@ -4,6 +4,14 @@ import { type AssetRow, type AssetView, toAssetViews } from "@/lib/asset-view";
 import { parseCardUri } from "@/lib/card-uri";
 import { type CatalogueQuery, encodeCursor, PAGE_SIZE } from "@/lib/catalogue-query";
 import { type OfferPrice, pricesFromRows } from "@/lib/money";
+import {
+  relevanceStart,
+  type SearchTier,
+  searchGatherSql,
+  searchWalkSql,
+  WALK_WINDOW,
+} from "./catalogue-relevance-sql";
+import { searchTsQuery } from "./catalogue-search";
 import { type CurrencyAddresses, catalogueSql, tsQuery } from "./catalogue-sql";
 
 // Runs the catalogue query for /explore and gathers what each card on the page shows: its card's
@@ -47,12 +55,26 @@ export async function queryCatalogue(
   query: CatalogueQuery,
   currencies: CurrencyAddresses,
 ): Promise<CataloguePage> {
-  const rows = await db.$queryRaw<PageRow[]>(catalogueSql(query, chainId, currencies));
+  const words = query.q ? await searchTsQuery(db, query.q) : null;
+  return pageOf(db, chainId, query, currencies, words);
+}
+
+async function pageOf(
+  db: PrismaClient,
+  chainId: number,
+  query: CatalogueQuery,
+  currencies: CurrencyAddresses,
+  words: string | null,
+): Promise<CataloguePage> {
+  const rows =
+    query.sort === "relevance" && words !== null
+      ? await searchRows(db, chainId, query, currencies, words)
+      : await db.$queryRaw<PageRow[]>(catalogueSql(query, chainId, currencies, words));
   // The extra row says there is more in the direction walked: forward, a next page; back, a previous.
   const back = query.cursor?.b === 1;
   // Back past the start (items were added, or the cursor was not a page boundary): the first page.
   if (back && rows.length < PAGE_SIZE)
-    return queryCatalogue(db, chainId, { ...query, cursor: null }, currencies);
+    return pageOf(db, chainId, { ...query, cursor: null }, currencies, words);
   const more = rows.length > PAGE_SIZE;
   const page = back ? rows.slice(0, PAGE_SIZE).reverse() : rows.slice(0, PAGE_SIZE);
   const first = page.at(0);
@@ -63,7 +85,51 @@ export async function queryCatalogue(
     (back ? more : query.cursor !== null) && first
       ? encodeCursor({ s: query.sort, k: first.key, id: first.assetId.toString(), b: 1 })
       : null;
-  return { items: await describe(db, chainId, page, query.q), nextCursor, prevCursor };
+  return { items: await describe(db, chainId, page, words), nextCursor, prevCursor };
+}
+
+/**
+ * PAGE_SIZE + 1 rows of the relevance order, in bounded steps (see catalogue-sql.ts). Each tier is
+ * walked along the newest entries first, which fills a page whenever its words are common among them.
+ * From the name tier: when its walk falls short, the summary tier is walked too. If that walk fills
+ * the page, only the name tier has to be gathered (its GIN lookup is cheap: names are short); if not,
+ * the words are rare or the filters narrow, and every tier is gathered at once, in one pass over the
+ * words' matches.
+ */
+async function searchRows(
+  db: PrismaClient,
+  chainId: number,
+  query: CatalogueQuery,
+  currencies: CurrencyAddresses,
+  tsquery: string,
+): Promise<PageRow[]> {
+  const limit = PAGE_SIZE + 1;
+  const gather = (low: SearchTier, high: SearchTier, wanted = limit) =>
+    db.$queryRaw<PageRow[]>(searchGatherSql(query, chainId, currencies, tsquery, { low, high }, wanted));
+  const walk = (tier: SearchTier, wanted = limit) =>
+    db.$queryRaw<PageRow[]>(searchWalkSql(query, chainId, currencies, tsquery, tier, wanted, WALK_WINDOW));
+  const start = relevanceStart(query);
+  if (query.cursor?.b === 1) {
+    // Going back (rarer): each tier from the cursor's up, walked, else gathered.
+    const rows: PageRow[] = [];
+    for (const tier of ([1, 2, 3] as const).filter((t) => t >= start)) {
+      const wanted = limit - rows.length;
+      const walked = await walk(tier, wanted);
+      rows.push(...(walked.length === wanted ? walked : await gather(tier, tier, wanted)));
+      if (rows.length >= limit) break;
+    }
+    return rows;
+  }
+  if (start !== 3) {
+    const walked = await walk(start);
+    return walked.length === limit ? walked : gather(1, start);
+  }
+  const names = await walk(3);
+  if (names.length === limit) return names;
+  const summaries = await walk(2);
+  if (summaries.length < limit) return gather(1, 3);
+  const allNames = await gather(3, 3);
+  return [...allNames, ...summaries].slice(0, limit);
 }
 
 type CardRow = {
@@ -88,16 +154,16 @@ async function describe(
   db: PrismaClient,
   chainId: number,
   rows: readonly PageRow[],
-  q: string | null,
+  tsquery: string | null,
 ): Promise<CatalogueItem[]> {
   if (rows.length === 0) return [];
   const hashes = [
     ...new Set(rows.map((row) => parseCardUri(row.metadataUri)).filter((h): h is string => !!h)),
   ];
   const ids = rows.map((row) => row.assetId);
-  const snippet = q
+  const snippet = tsquery
     ? Prisma.sql`ts_headline('english', regexp_replace(regexp_replace(c.body, '^---[\\s\\S]*?\\n---[^\\n]*\\n\\s*(#[^\\n]*\\n)?', ''), '[#*_>|\`]+', ' ', 'g'),
-        ${tsQuery(q)}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`
+        ${tsQuery(tsquery)}, ${`StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`
     : Prisma.sql`NULL`;
   // Licenses and stake come with the page rows (CatalogueEntry); each card's text and snippet, and the
   // cheapest offer per currency (with its period, which the entry does not keep), only for the page.
