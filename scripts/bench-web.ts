@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     : await createTestDatabase();
   const db = createPrismaClient(database.url);
   // The machine is shared: the 1-minute load average before and after says how busy it was.
-  const loadBefore = Math.round(loadavg()[0] * 100) / 100;
+  const loadBefore = Math.round((loadavg()[0] ?? 0) * 100) / 100;
   try {
     if (!flags["database-url"]) {
       log(`Filling a bench database with ${flags.assets.toLocaleString("en-GB")} assets (bulk SQL)…`);
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
         cpuModel: cpus()[0]?.model.split(" ").slice(0, 2).join(" ") ?? "unknown",
         memoryGiB: Math.round(totalmem() / 2 ** 30),
         node: process.version,
-        loadAverage1m: { before: loadBefore, after: Math.round(loadavg()[0] * 100) / 100 },
+        loadAverage1m: { before: loadBefore, after: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
       },
       data: {
         assets: flags.assets,

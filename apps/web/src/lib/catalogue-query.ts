@@ -12,9 +12,9 @@ import {
   SORTS,
   type Sort,
   toBaseUnits,
-} from "./catalogue-terms";
+} from "./catalogue-terms.ts";
 
-export * from "./catalogue-terms";
+export * from "./catalogue-terms.ts";
 
 // The catalogue's state lives in the URL (so a search can be shared): this module turns /explore's
 // search params into a validated CatalogueQuery and back. Nothing a visitor types can make the page

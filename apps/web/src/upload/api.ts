@@ -37,4 +37,4 @@ export const fileNameSchema = z
   );
 
 // Shared with pages that must not load this module's zod schemas (the download button).
-export { formatBytes } from "@/lib/format";
+export { formatBytes } from "../lib/format.ts";
