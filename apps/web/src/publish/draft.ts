@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ASSET_KINDS } from "@/lib/publish/card-api";
 import { defaultOfferDraft, offerDraftSchema } from "@/lib/publish/offer";
 
@@ -7,33 +7,33 @@ import { defaultOfferDraft, offerDraftSchema } from "@/lib/publish/offer";
 // where it stopped (each finished step's hash is recorded here).
 
 const STORAGE_KEY = "tessera:publish-draft:v1";
-const hex32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/);
+const hex32 = z.string().check(z.regex(/^0x[0-9a-fA-F]{64}$/));
 
 export const artifactSchema = z.object({
   uploadId: z.string(),
   sha256: hex32,
-  size: z.number().int().nonnegative(),
+  size: z.int().check(z.nonnegative()),
   fileName: z.string(),
 });
 export type DraftArtifact = z.infer<typeof artifactSchema>;
 
 export const publishDraftSchema = z.object({
   /** Names this draft's transactions in the pending store, so two drafts never share a hash. */
-  id: z.string().min(1).max(64),
-  step: z.number().int().min(0).max(5),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  step: z.int().check(z.gte(0), z.lte(5)),
   kind: z.enum(ASSET_KINDS),
   card: z.string(),
-  artifact: artifactSchema.nullable(),
+  artifact: z.nullable(artifactSchema),
   contributors: z.array(z.object({ address: z.string(), percent: z.string() })),
   parents: z.array(z.object({ assetId: z.string(), percent: z.string() })),
   offers: z.array(offerDraftSchema),
   /** Filled as the review step runs. */
   progress: z.object({
-    card: z.object({ sha256: hex32, metadataURI: z.string(), name: z.string() }).nullable(),
-    terms: z.array(hex32.nullable()),
-    registerHash: hex32.nullable(),
-    assetId: z.string().nullable(),
-    offerHashes: z.array(hex32.nullable()),
+    card: z.nullable(z.object({ sha256: hex32, metadataURI: z.string(), name: z.string() })),
+    terms: z.array(z.nullable(hex32)),
+    registerHash: z.nullable(hex32),
+    assetId: z.nullable(z.string()),
+    offerHashes: z.array(z.nullable(hex32)),
   }),
 });
 export type PublishDraft = z.infer<typeof publishDraftSchema>;

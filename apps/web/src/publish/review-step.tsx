@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { useConfig } from "wagmi";
-import { RIGHT_BIT, RIGHT_LABEL, RIGHTS } from "@/lib/catalogue-query";
+import { RIGHT_BIT, RIGHT_LABEL, RIGHTS } from "@/lib/catalogue-terms";
 import { shortenHex } from "@/lib/format";
 import { formatPrice } from "@/lib/money";
 import { checkLineage } from "@/lib/publish/lineage";

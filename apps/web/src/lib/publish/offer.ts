@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: the publish wizard loads this with the page (see lib/api/problem.ts).
+import { z } from "zod/mini";
 import {
   CURRENCIES,
   CURRENCY_DECIMALS,
@@ -7,7 +8,7 @@ import {
   RIGHTS,
   type Right,
   toBaseUnits,
-} from "../catalogue-query";
+} from "../catalogue-terms";
 
 // A license offer as a builder fills it in, checked into ILicenseManager.Terms (less the terms hash,
 // which comes from the rendered terms document). Shared by the wizard and the terms API.
@@ -28,13 +29,21 @@ export const termsTemplateSchema = z.object({
   use: z.enum(["clinical", "research"]),
   intendedUse: z
     .string()
-    .trim()
-    .min(10, "Describe the intended use in a sentence (at least 10 characters).")
-    .max(2_000, "Keep the intended use under 2,000 characters."),
+    .check(
+      z.trim(),
+      z.minLength(10, "Describe the intended use in a sentence (at least 10 characters)."),
+      z.maxLength(2_000, "Keep the intended use under 2,000 characters."),
+    ),
   jurisdictions: z
-    .array(z.string().trim().min(2, "Name each jurisdiction (for example EU or US).").max(60))
-    .min(1, "Name at least one jurisdiction where the license applies.")
-    .max(30, "At most 30 jurisdictions."),
+    .array(
+      z
+        .string()
+        .check(z.trim(), z.minLength(2, "Name each jurisdiction (for example EU or US)."), z.maxLength(60)),
+    )
+    .check(
+      z.minLength(1, "Name at least one jurisdiction where the license applies."),
+      z.maxLength(30, "At most 30 jurisdictions."),
+    ),
   liability: z.enum(["licensee", "shared", "licensor-capped"]),
   dataHandling: z.enum(["on-premises", "de-identified-only", "processor-agreement"]),
 });
@@ -43,8 +52,8 @@ export type TermsTemplate = z.infer<typeof termsTemplateSchema>;
 /** The template as a form holds it, half-filled (a draft is stored before it is complete). */
 export const termsDraftSchema = z.object({
   use: z.enum(["clinical", "research"]),
-  intendedUse: z.string().max(4_000),
-  jurisdictions: z.array(z.string().max(200)).max(60),
+  intendedUse: z.string().check(z.maxLength(4_000)),
+  jurisdictions: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(60)),
   liability: z.enum(["licensee", "shared", "licensor-capped"]),
   dataHandling: z.enum(["on-premises", "de-identified-only", "processor-agreement"]),
 });
@@ -67,14 +76,14 @@ export const DATA_HANDLING_TEXT: Record<TermsTemplate["dataHandling"], string> =
 
 /** What the form holds: strings as typed, so a half-typed price is not lost. */
 export const offerDraftSchema = z.object({
-  price: z.string().max(40),
+  price: z.string().check(z.maxLength(40)),
   currency: z.enum(CURRENCIES),
   period: z.enum(Object.keys(PERIODS) as [PeriodChoice, ...PeriodChoice[]]),
-  maxLicenses: z.string().max(12),
+  maxLicenses: z.string().check(z.maxLength(12)),
   transferable: z.boolean(),
-  rights: z.array(z.enum(RIGHTS)).max(RIGHTS.length),
+  rights: z.array(z.enum(RIGHTS)).check(z.maxLength(RIGHTS.length)),
   /** 0 = always the latest version; otherwise the version number licensed. */
-  pinnedVersion: z.number().int().min(0).max(UINT32_MAX),
+  pinnedVersion: z.int().check(z.gte(0), z.lte(UINT32_MAX)),
   terms: termsDraftSchema,
 });
 export type OfferDraft = z.infer<typeof offerDraftSchema>;

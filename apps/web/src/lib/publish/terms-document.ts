@@ -1,4 +1,4 @@
-import { type CurrencySymbol, RIGHT_BIT, RIGHT_LABEL, RIGHTS } from "../catalogue-query";
+import { type CurrencySymbol, RIGHT_BIT, RIGHT_LABEL, RIGHTS } from "../catalogue-terms";
 import { formatPrice } from "../money";
 import { DATA_HANDLING_TEXT, LIABILITY_TEXT, type OfferTerms, type TermsTemplate } from "./offer";
 
