@@ -83,6 +83,24 @@ export function blobStoreContract(name: string, open: () => Promise<BlobStore>):
       expect(tail.equals(bytes.subarray(bytes.byteLength - 10))).toBe(true);
     });
 
+    it("gives the same bytes and ranges as a Node stream, with the same refusals", async () => {
+      const store = await open();
+      const bytes = randomBytes(3 * 1024 * 1024 + 7);
+      const { sha256 } = await store.put(nodeStreamOf(bytes));
+      const whole = Buffer.concat(
+        await (await store.readNode(sha256, undefined, { highWaterMark: 1024 * 1024 })).toArray(),
+      );
+      expect(whole.equals(bytes)).toBe(true);
+      const part = Buffer.concat(
+        await (await store.readNode(sha256, { start: 5, end: bytes.byteLength + 100 })).toArray(),
+      );
+      expect(part.equals(bytes.subarray(5))).toBe(true);
+      expect(await refusal(store.readNode(sha256, { start: bytes.byteLength, end: bytes.byteLength }))).toBe(
+        "RANGE_NOT_SATISFIABLE",
+      );
+      expect(await refusal(store.readNode(sha256Of(randomBytes(8))))).toBe("NOT_FOUND");
+    });
+
     it("stores identical content once: a second put reports created: false", async () => {
       const store = await open();
       const bytes = randomBytes(10_000);

@@ -12,6 +12,7 @@ import {
   notFound,
   type PutOptions,
   type PutResult,
+  type ReadNodeOptions,
   resolveRange,
   tooLarge,
 } from "./blob-store.ts";
@@ -177,6 +178,10 @@ export class DiskBlobStore implements BlobStore {
   }
 
   async read(sha256: Sha256Hex, range?: ByteRange): Promise<ReadableStream<Uint8Array>> {
+    return Readable.toWeb(await this.readNode(sha256, range)) as ReadableStream<Uint8Array>;
+  }
+
+  async readNode(sha256: Sha256Hex, range?: ByteRange, options: ReadNodeOptions = {}): Promise<Readable> {
     const path = this.pathOf(sha256);
     // Open first, so a missing blob fails here rather than inside the stream after headers went out.
     const file = await open(path, "r").catch((error: NodeJS.ErrnoException) => {
@@ -186,8 +191,11 @@ export class DiskBlobStore implements BlobStore {
     try {
       const { size } = await file.stat();
       const bounds = range ? resolveRange(range, size) : undefined;
-      const stream = file.createReadStream({ autoClose: true, ...bounds });
-      return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+      return file.createReadStream({
+        autoClose: true,
+        ...bounds,
+        ...(options.highWaterMark ? { highWaterMark: options.highWaterMark } : {}),
+      });
     } catch (error) {
       await file.close();
       throw error;

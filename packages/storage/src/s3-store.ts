@@ -141,10 +141,24 @@ export class S3BlobStore implements BlobStore {
   }
 
   async read(sha256: Sha256Hex, range?: ByteRange): Promise<ReadableStream<Uint8Array>> {
+    const body = await this.getObject(sha256, range);
+    if (!body) return new ReadableStream({ start: (controller) => controller.close() });
+    return body.transformToWebStream() as ReadableStream<Uint8Array>;
+  }
+
+  async readNode(sha256: Sha256Hex, range?: ByteRange): Promise<Readable> {
+    const body = await this.getObject(sha256, range);
+    if (!body) return Readable.from([]);
+    // In Node the SDK's body is the HTTP response itself (an IncomingMessage): a Node stream already.
+    return body as unknown as Readable;
+  }
+
+  /** The object's body for `range`, refusals first; undefined for an empty blob (S3 refuses its range). */
+  private async getObject(sha256: Sha256Hex, range?: ByteRange) {
     const info = await this.stat(sha256);
     if (!info) throw notFound(sha256);
     const bounds = range ? resolveRange(range, info.size) : undefined;
-    if (info.size === 0) return new ReadableStream({ start: (controller) => controller.close() });
+    if (info.size === 0) return undefined;
     const object = await this.client.send(
       new GetObjectCommand({
         Bucket: this.bucket,
@@ -153,7 +167,7 @@ export class S3BlobStore implements BlobStore {
       }),
     );
     if (!object.Body) throw notFound(sha256);
-    return object.Body.transformToWebStream() as ReadableStream<Uint8Array>;
+    return object.Body;
   }
 
   async delete(sha256: Sha256Hex): Promise<boolean> {
