@@ -19,3 +19,37 @@ export function groupRssMB(pgid: number): number {
   }
   return (kib * 1024) / 1e6;
 }
+
+/** CPU time (user + system) used so far by every process in the group, in seconds. */
+export function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      ticks += Number(fields[11]) + Number(fields[12]); // fields 14 and 15: utime, stime
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return ticks / CLOCK_TICKS_PER_SECOND;
+}
+
+/** USER_HZ: 100 on every Linux build Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Samples the group's resident memory every `everyMs` until stopped; stop() gives the peak in MB. */
+export function peakRss(pgid: number, everyMs = 50): { stop: () => number } {
+  let peak = groupRssMB(pgid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, groupRssMB(pgid));
+  }, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, groupRssMB(pgid));
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import type { Readable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 import { BlobStoreError } from "./errors.ts";
 import type { Sha256Hex } from "./sha256.ts";
 
@@ -47,6 +47,13 @@ export interface BlobStore {
    * Node socket: a 1 GiB download through a WHATWG stream spends much of its time converting chunks.
    */
   readNode(sha256: Sha256Hex, range?: ByteRange, options?: ReadNodeOptions): Promise<Readable>;
+  /**
+   * Writes the blob's bytes (or those of `range`) to `destination`, a socket or HTTP response, and
+   * ends it; refusals come before any byte. Resolves with the bytes handed to `destination`: fewer
+   * than the range when it closed early (a client that left). The disk store reads into two reused
+   * buffers, each refilled once the destination has taken it, so a 1 GiB download makes no garbage.
+   */
+  sendTo(sha256: Sha256Hex, range: ByteRange | undefined, destination: Writable): Promise<number>;
   /** Removes the blob; false when there was none. */
   delete(sha256: Sha256Hex): Promise<boolean>;
   /** Where the blobs live, for logs ("disk:/srv/tessera/blobs", "s3://bucket/prefix"). */

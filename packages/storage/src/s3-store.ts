@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Readable, Transform } from "node:stream";
+import { Readable, Transform, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import {
   AbortMultipartUploadCommand,
@@ -151,6 +151,17 @@ export class S3BlobStore implements BlobStore {
     if (!body) return Readable.from([]);
     // In Node the SDK's body is the HTTP response itself (an IncomingMessage): a Node stream already.
     return body as unknown as Readable;
+  }
+
+  async sendTo(sha256: Sha256Hex, range: ByteRange | undefined, destination: Writable): Promise<number> {
+    const source = await this.readNode(sha256, range);
+    let sent = 0;
+    source.on("data", (chunk: Buffer) => {
+      sent += chunk.byteLength;
+    });
+    // A destination that closes early ends the pipeline with an error: what was sent is the answer.
+    await pipeline(source, destination).catch(() => undefined);
+    return sent;
   }
 
   /** The object's body for `range`, refusals first; undefined for an empty blob (S3 refuses its range). */
