@@ -1,5 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { PassThrough } from "node:stream";
 import { formatBytes } from "@/upload/api";
 import { ApiError } from "./api/errors";
 import { header } from "./api/node-route";
@@ -17,6 +18,29 @@ import { finishUpload } from "./storage-uploads";
 // reconnected) takes over from a stalled one. Requests with unusual headers go to @tus/server, which
 // answers them as the protocol says (isPlainPatch).
 
+/** Bytes of a PATCH body taken in while its checks run (session, owner, lock, offset). */
+const EARLY_BODY_BYTES = 8 * 1024 * 1024;
+
+export type PatchBody = { stream: PassThrough; cutOff: () => boolean };
+
+/**
+ * Starts taking the body in at once. Bytes a client sent before its connection dropped are kept only
+ * if something read them: Node discards what a request still buffers when it closes. So they are
+ * read into this stream (up to 8 MiB ahead, then the socket waits), which ends, rather than fails,
+ * when the connection drops, and the checks that follow decide whether they are written.
+ */
+export function takeBody(req: IncomingMessage): PatchBody {
+  const stream = new PassThrough({ highWaterMark: EARLY_BODY_BYTES });
+  let cutOff = false;
+  req.pipe(stream);
+  req.once("close", () => {
+    if (req.complete) return;
+    cutOff = true;
+    stream.end();
+  });
+  return { stream, cutOff: () => cutOff };
+}
+
 /** A PATCH this path handles: the tus version, the octet-stream type and a numeric offset. */
 export function isPlainPatch(req: IncomingMessage): boolean {
   return (
@@ -30,6 +54,7 @@ export function isPlainPatch(req: IncomingMessage): boolean {
 export async function patchUpload(
   req: IncomingMessage,
   res: ServerResponse,
+  body: PatchBody,
   { datastore, locker }: TusState,
   id: string,
 ): Promise<void> {
@@ -81,13 +106,16 @@ export async function patchUpload(
     const left = size - offset;
     const declared = header(req, "content-length");
     if (declared !== null && Number(declared) > left) throw tooMuch(left);
-    written = await datastore.writeStream(req, id, offset, { maxBytes: left, signal: takeover.signal });
+    written = await datastore.writeStream(body.stream, id, offset, {
+      maxBytes: left,
+      signal: takeover.signal,
+    });
   } finally {
     await lock.unlock();
   }
   if (written.error instanceof TooManyBytes) throw tooMuch(written.error.maxBytes);
   // The client left (or reconnected on another request): keep the bytes, nobody is waiting for an answer.
-  if (written.error !== undefined || takeover.signal.aborted) {
+  if (written.error !== undefined || takeover.signal.aborted || body.cutOff()) {
     res.destroy();
     return;
   }

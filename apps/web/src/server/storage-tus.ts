@@ -12,7 +12,7 @@ import { sessionFromCookieHeader } from "./auth/sessions";
 import { db } from "./db";
 import { uploadDir, uploadLimits } from "./storage";
 import { HashingFileStore } from "./storage-hashing-store";
-import { isPlainPatch, patchUpload } from "./storage-tus-patch";
+import { isPlainPatch, patchUpload, takeBody } from "./storage-tus-patch";
 import {
   assertFileSize,
   createUploadRow,
@@ -90,6 +90,8 @@ export const handleTusRequest = nodeApiRoute(async (req, res) => {
   const state = tus();
   const method = req.method ?? "GET";
   if (method === "OPTIONS") return sendWebResponse(res, await state.server.handleWeb(webRequestOf(req)));
+  // Read at once, before the checks below wait on the database (see takeBody).
+  const body = method === "PATCH" && isPlainPatch(req) ? takeBody(req) : undefined;
   const session = await sessionFromCookieHeader(db(), header(req, "cookie") ?? undefined);
   if (!session) throw new ApiError("UNAUTHENTICATED", "Sign in to upload files.", { code: "UPLOAD_SIGN_IN" });
   const account = session.address.toLowerCase();
@@ -117,7 +119,7 @@ export const handleTusRequest = nodeApiRoute(async (req, res) => {
     if (row.status !== "RECEIVING") {
       throw new ApiError("CONFLICT", "This upload is already finished.", { code: "UPLOAD_FINISHED" });
     }
-    if (method === "PATCH" && isPlainPatch(req)) return patchUpload(req, res, state, id);
+    if (body) return patchUpload(req, res, body, state, id);
   }
 
   const response = await state.account.run(account, () => state.server.handleWeb(webRequestOf(req)));
