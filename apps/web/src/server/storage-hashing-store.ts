@@ -63,10 +63,10 @@ export class HashingFileStore extends FileStore {
    * `maxBytes`; stops early, keeping every byte that arrived, when `source` fails (a dropped
    * connection) or `signal` aborts (another request took the upload over). Returns the new offset and,
    * when it stopped early, why. The file's length is always the offset: tus reads it back from there.
-   * `source` is not destroyed when it stops early, so the request can still be answered.
+   * Stopping early does not destroy the request behind `source`, so it can still be answered.
    */
   async writeStream(
-    source: Readable,
+    source: AsyncIterable<Buffer>,
     id: string,
     offset: number,
     options: { maxBytes: number; signal: AbortSignal },
@@ -99,7 +99,7 @@ export class HashingFileStore extends FileStore {
     // One write in flight while the next batch fills: the socket is read while the disk writes.
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const chunk of source.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
         if (options.signal.aborted) break;
         if (position + batchBytes + chunk.byteLength - offset > options.maxBytes) {
           stopped = new TooManyBytes(options.maxBytes);

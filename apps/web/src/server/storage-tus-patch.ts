@@ -1,6 +1,5 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { PassThrough } from "node:stream";
 import { formatBytes } from "@/upload/api";
 import { ApiError } from "./api/errors";
 import { header } from "./api/node-route";
@@ -18,27 +17,66 @@ import { finishUpload } from "./storage-uploads";
 // reconnected) takes over from a stalled one. Requests with unusual headers go to @tus/server, which
 // answers them as the protocol says (isPlainPatch).
 
-/** Bytes of a PATCH body taken in while its checks run (session, owner, lock, offset). */
-const EARLY_BODY_BYTES = 8 * 1024 * 1024;
-
-export type PatchBody = { stream: PassThrough; cutOff: () => boolean };
+/** Bytes of a PATCH body taken in ahead of the disk (and while its checks run) before the socket waits. */
+const BODY_AHEAD_BYTES = 2 * 1024 * 1024;
 
 /**
- * Starts taking the body in at once. Bytes a client sent before its connection dropped are kept only
- * if something read them: Node discards what a request still buffers when it closes. So they are
- * read into this stream (up to 8 MiB ahead, then the socket waits), which ends, rather than fails,
- * when the connection drops, and the checks that follow decide whether they are written.
+ * A PATCH body, read from the first moment. Bytes a client sent before its connection dropped are
+ * kept only if something read them: Node discards what a request still buffers when it closes. So
+ * the socket's chunks are taken as they come (up to 2 MiB ahead, then the socket waits), and the
+ * checks that follow (session, owner, lock, offset) decide whether they are written. A dropped
+ * connection ends the body rather than failing it. Chunks are handed on one by one as they came
+ * (a Node stream in paused mode glues its backlog into one new buffer per read: a copy per read).
  */
-export function takeBody(req: IncomingMessage): PatchBody {
-  const stream = new PassThrough({ highWaterMark: EARLY_BODY_BYTES });
-  let cutOff = false;
-  req.pipe(stream);
-  req.once("close", () => {
-    if (req.complete) return;
-    cutOff = true;
-    stream.end();
-  });
-  return { stream, cutOff: () => cutOff };
+export class PatchBody implements AsyncIterable<Buffer> {
+  private readonly chunks: Buffer[] = [];
+  private queued = 0;
+  private ended = false;
+  private cut = false;
+  private wake: (() => void) | undefined;
+  private readonly req: IncomingMessage;
+
+  constructor(req: IncomingMessage) {
+    this.req = req;
+    req.on("data", (chunk: Buffer) => {
+      this.chunks.push(chunk);
+      this.queued += chunk.byteLength;
+      if (this.queued >= BODY_AHEAD_BYTES) req.pause();
+      this.wake?.();
+    });
+    req.once("end", () => this.finish());
+    req.once("close", () => {
+      if (!req.complete) this.cut = true;
+      this.finish();
+    });
+  }
+
+  /** The connection closed before the whole body arrived. */
+  cutOff(): boolean {
+    return this.cut;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    for (;;) {
+      const chunk = this.chunks.shift();
+      if (chunk) {
+        this.queued -= chunk.byteLength;
+        if (this.req.isPaused() && this.queued < BODY_AHEAD_BYTES / 2) this.req.resume();
+        yield chunk;
+        continue;
+      }
+      if (this.ended) return;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      this.wake = undefined;
+    }
+  }
+
+  private finish(): void {
+    this.ended = true;
+    this.wake?.();
+  }
 }
 
 /** A PATCH this path handles: the tus version, the octet-stream type and a numeric offset. */
@@ -106,7 +144,7 @@ export async function patchUpload(
     const left = size - offset;
     const declared = header(req, "content-length");
     if (declared !== null && Number(declared) > left) throw tooMuch(left);
-    written = await datastore.writeStream(body.stream, id, offset, {
+    written = await datastore.writeStream(body, id, offset, {
       maxBytes: left,
       signal: takeover.signal,
     });

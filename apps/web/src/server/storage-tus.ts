@@ -12,7 +12,7 @@ import { sessionFromCookieHeader } from "./auth/sessions";
 import { db } from "./db";
 import { uploadDir, uploadLimits } from "./storage";
 import { HashingFileStore } from "./storage-hashing-store";
-import { isPlainPatch, patchUpload, takeBody } from "./storage-tus-patch";
+import { isPlainPatch, PatchBody, patchUpload } from "./storage-tus-patch";
 import {
   assertFileSize,
   createUploadRow,
@@ -90,8 +90,8 @@ export const handleTusRequest = nodeApiRoute(async (req, res) => {
   const state = tus();
   const method = req.method ?? "GET";
   if (method === "OPTIONS") return sendWebResponse(res, await state.server.handleWeb(webRequestOf(req)));
-  // Read at once, before the checks below wait on the database (see takeBody).
-  const body = method === "PATCH" && isPlainPatch(req) ? takeBody(req) : undefined;
+  // Read at once, before the checks below wait on the database (see PatchBody).
+  const body = method === "PATCH" && isPlainPatch(req) ? new PatchBody(req) : undefined;
   const session = await sessionFromCookieHeader(db(), header(req, "cookie") ?? undefined);
   if (!session) throw new ApiError("UNAUTHENTICATED", "Sign in to upload files.", { code: "UPLOAD_SIGN_IN" });
   const account = session.address.toLowerCase();
