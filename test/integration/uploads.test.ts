@@ -224,7 +224,7 @@ describe("resumable uploads", () => {
     const created = await create(1000, alice, "small.bin");
     expect(created.status).toBe(201);
     const url = `${web}${created.headers.get("location")}`;
-    const patch = (offset: number, body: BodyInit, headers: Record<string, string> = {}) =>
+    const patch = (offset: number, body: RequestInit["body"], headers: Record<string, string> = {}) =>
       fetch(url, {
         method: "PATCH",
         headers: {
