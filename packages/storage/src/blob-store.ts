@@ -49,7 +49,8 @@ export interface BlobStore {
   readNode(sha256: Sha256Hex, range?: ByteRange, options?: ReadNodeOptions): Promise<Readable>;
   /**
    * Writes the blob's bytes (or those of `range`) to `destination`, a socket or HTTP response, and
-   * ends it; refusals come before any byte. Resolves with the bytes handed to `destination`: fewer
+   * leaves it open (the caller may record the transfer before the client sees its end); refusals
+   * come before any byte. Resolves with the bytes handed to `destination`: fewer
    * than the range when it closed early (a client that left). The disk store reads into two reused
    * buffers, each refilled once the destination has taken it, so a 1 GiB download makes no garbage.
    */

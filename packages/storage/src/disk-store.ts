@@ -228,9 +228,7 @@ export class DiskBlobStore implements BlobStore {
         position += bytesRead;
       }
       if (!(await writing)) return sent;
-      sent += inFlight;
-      await new Promise<void>((resolve) => destination.end(resolve));
-      return sent;
+      return sent + inFlight;
     } finally {
       await file.close();
     }

@@ -160,7 +160,7 @@ export class S3BlobStore implements BlobStore {
       sent += chunk.byteLength;
     });
     // A destination that closes early ends the pipeline with an error: what was sent is the answer.
-    await pipeline(source, destination).catch(() => undefined);
+    await pipeline(source, destination, { end: false }).catch(() => undefined);
     return sent;
   }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { IncomingMessage } from "node:http";
+import { Writable } from "node:stream";
 import type { PrismaClient } from "@tessera/db";
 import type { Sha256Hex } from "@tessera/storage";
 import { getAddress } from "viem";
@@ -79,8 +80,27 @@ export const serveDownload = nodeApiRoute(async (req, res) => {
   }
   const store = await blobStore();
   const bounds = range.kind === "part" && size > 0 ? { start, end } : undefined;
-  const bytes = await store.sendTo(grant.sha256 as Sha256Hex, bounds, res);
-  await recordDownload(client, grant, { start, end, size, bytes, complete: bytes === expected });
+  // The download is recorded, and the link spent, just before the last bytes go out: a client holds
+  // the whole file the moment they arrive (Content-Length says so), and a replay must find it spent.
+  let recorded = false;
+  const record = (bytes: number, complete: boolean) => {
+    recorded = true;
+    return recordDownload(client, grant, { start, end, size, bytes, complete });
+  };
+  let passed = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      passed += chunk.byteLength;
+      // The callback waits until the socket took the chunk: the store reuses its buffer after it.
+      const forward = () => void res.write(chunk, (error) => done(error ?? null));
+      if (passed === expected) void record(passed, true).then(forward);
+      else forward();
+    },
+  });
+  res.once("close", () => sink.destroy());
+  const bytes = await store.sendTo(grant.sha256 as Sha256Hex, bounds, sink);
+  if (!recorded) await record(bytes, bytes === expected);
+  res.end();
 });
 
 /** The grant behind a valid, fresh, unspent link for the signed-in account holding a valid license. */
