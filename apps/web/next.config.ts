@@ -11,6 +11,10 @@ const nextConfig: NextConfig = {
   turbopack: { root: monorepoRoot },
   outputFileTracingRoot: monorepoRoot,
   typedRoutes: true,
+  // src/pages/api (the two byte-carrying routes) is bundled like the App Router: its server modules'
+  // `import "server-only"` then resolves to the server's no-op. Left external (the Pages Router
+  // default), Node loads the package's throwing browser entry and every request fails.
+  bundlePagesRouterDependencies: true,
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -219,6 +219,44 @@ describe("resumable uploads", () => {
   it("refuses a file name with control characters", async () => {
     await problem(await create(10, alice, "bad\nname.bin"), 422, "UPLOAD_FILE_NAME");
   });
+
+  it("refuses a PATCH at another offset, one with more bytes than are left, and one from another site; none writes a byte", async () => {
+    const created = await create(1000, alice, "small.bin");
+    expect(created.status).toBe(201);
+    const url = `${web}${created.headers.get("location")}`;
+    const patch = (offset: number, body: RequestInit["body"], headers: Record<string, string> = {}) =>
+      fetch(url, {
+        method: "PATCH",
+        headers: {
+          "tus-resumable": "1.0.0",
+          "content-type": "application/offset+octet-stream",
+          "upload-offset": String(offset),
+          cookie: alice,
+          ...headers,
+        },
+        body,
+        duplex: "half",
+      } as RequestInit);
+    await problem(await patch(500, randomBytes(10)), 409, "UPLOAD_OFFSET_MISMATCH");
+    await problem(await patch(0, randomBytes(1001)), 413, "UPLOAD_TOO_MANY_BYTES");
+    // Without a Content-Length (chunked), the excess is found while the bytes arrive.
+    const chunked = new Response(randomBytes(1001)).body as ReadableStream<Uint8Array>;
+    await problem(await patch(0, chunked), 413, "UPLOAD_TOO_MANY_BYTES");
+    await problem(
+      await patch(0, randomBytes(10), { origin: "https://elsewhere.example" }),
+      403,
+      "FORBIDDEN_ORIGIN",
+    );
+    const head = await fetch(url, { method: "HEAD", headers: { "tus-resumable": "1.0.0", cookie: alice } });
+    expect(head.headers.get("upload-offset")).toBe("0");
+
+    // The right offset and length finish it, and the answer carries the sha256 to record.
+    const bytes = randomBytes(1000);
+    const done = await patch(0, bytes);
+    expect(done.status).toBe(204);
+    expect(done.headers.get("upload-offset")).toBe("1000");
+    expect(done.headers.get("tessera-sha256")).toBe(sha256Of(bytes));
+  });
 });
 
 async function waitFor<T>(value: () => T | null | undefined): Promise<T> {

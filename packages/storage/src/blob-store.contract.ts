@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { Readable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { BlobStore } from "./blob-store.ts";
 import { BlobStoreError, type BlobStoreErrorCode } from "./errors.ts";
@@ -81,6 +81,70 @@ export function blobStoreContract(name: string, open: () => Promise<BlobStore>):
         await store.read(put.sha256, { start: bytes.byteLength - 10, end: bytes.byteLength - 1 }),
       );
       expect(tail.equals(bytes.subarray(bytes.byteLength - 10))).toBe(true);
+    });
+
+    it("gives the same bytes and ranges as a Node stream, with the same refusals", async () => {
+      const store = await open();
+      const bytes = randomBytes(3 * 1024 * 1024 + 7);
+      const { sha256 } = await store.put(nodeStreamOf(bytes));
+      const whole = Buffer.concat(
+        await (await store.readNode(sha256, undefined, { highWaterMark: 1024 * 1024 })).toArray(),
+      );
+      expect(whole.equals(bytes)).toBe(true);
+      const part = Buffer.concat(
+        await (await store.readNode(sha256, { start: 5, end: bytes.byteLength + 100 })).toArray(),
+      );
+      expect(part.equals(bytes.subarray(5))).toBe(true);
+      expect(await refusal(store.readNode(sha256, { start: bytes.byteLength, end: bytes.byteLength }))).toBe(
+        "RANGE_NOT_SATISFIABLE",
+      );
+      expect(await refusal(store.readNode(sha256Of(randomBytes(8))))).toBe("NOT_FOUND");
+    });
+
+    it("sends the bytes of a blob or a range to a Node writable, leaving it open", async () => {
+      const store = await open();
+      const bytes = randomBytes(2 * 1024 * 1024 + 333);
+      const { sha256 } = await store.put(nodeStreamOf(bytes));
+      const collect = () => {
+        const chunks: Buffer[] = [];
+        const sink = new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            chunks.push(Buffer.from(chunk)); // copied: the store may reuse its buffer afterwards
+            callback();
+          },
+        });
+        return { sink, bytes: () => Buffer.concat(chunks) };
+      };
+      const whole = collect();
+      expect(await store.sendTo(sha256, undefined, whole.sink)).toBe(bytes.byteLength);
+      expect(whole.sink.writableEnded).toBe(false);
+      expect(whole.bytes().equals(bytes)).toBe(true);
+      const part = collect();
+      expect(await store.sendTo(sha256, { start: 1000, end: 1_500_000 }, part.sink)).toBe(1_499_001);
+      expect(part.bytes().equals(bytes.subarray(1000, 1_500_001))).toBe(true);
+      expect(
+        await refusal(
+          store.sendTo(sha256, { start: bytes.byteLength, end: bytes.byteLength }, collect().sink),
+        ),
+      ).toBe("RANGE_NOT_SATISFIABLE");
+    });
+
+    it("stops sending when the destination closes early, and says how many bytes it took", async () => {
+      const store = await open();
+      const bytes = randomBytes(5 * 1024 * 1024);
+      const { sha256 } = await store.put(nodeStreamOf(bytes));
+      let taken = 0;
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          taken += chunk.byteLength;
+          // A client that leaves after the first megabyte.
+          if (taken >= 1024 * 1024) this.destroy();
+          callback();
+        },
+      });
+      const sent = await store.sendTo(sha256, undefined, sink);
+      expect(sent).toBeLessThan(bytes.byteLength);
+      expect(sent).toBeLessThanOrEqual(taken);
     });
 
     it("stores identical content once: a second put reports created: false", async () => {

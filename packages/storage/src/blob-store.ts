@@ -1,3 +1,4 @@
+import type { Readable, Writable } from "node:stream";
 import { BlobStoreError } from "./errors.ts";
 import type { Sha256Hex } from "./sha256.ts";
 
@@ -22,6 +23,11 @@ export type PutResult = {
   created: boolean;
 };
 
+export type ReadNodeOptions = {
+  /** Bytes per chunk read from disk (disk store; default 64 KiB): bigger chunks, fewer socket writes. */
+  highWaterMark?: number;
+};
+
 /** An inclusive byte range, as in HTTP's `Range: bytes=start-end`. */
 export type ByteRange = { start: number; end: number };
 
@@ -36,6 +42,19 @@ export interface BlobStore {
    * INVALID_HASH before any byte is sent.
    */
   read(sha256: Sha256Hex, range?: ByteRange): Promise<ReadableStream<Uint8Array>>;
+  /**
+   * The same bytes as `read`, as a Node stream, with the same refusals. For servers that write to a
+   * Node socket: a 1 GiB download through a WHATWG stream spends much of its time converting chunks.
+   */
+  readNode(sha256: Sha256Hex, range?: ByteRange, options?: ReadNodeOptions): Promise<Readable>;
+  /**
+   * Writes the blob's bytes (or those of `range`) to `destination`, a socket or HTTP response, and
+   * leaves it open (the caller may record the transfer before the client sees its end); refusals
+   * come before any byte. Resolves with the bytes handed to `destination`: fewer
+   * than the range when it closed early (a client that left). The disk store reads into two reused
+   * buffers, each refilled once the destination has taken it, so a 1 GiB download makes no garbage.
+   */
+  sendTo(sha256: Sha256Hex, range: ByteRange | undefined, destination: Writable): Promise<number>;
   /** Removes the blob; false when there was none. */
   delete(sha256: Sha256Hex): Promise<boolean>;
   /** Where the blobs live, for logs ("disk:/srv/tessera/blobs", "s3://bucket/prefix"). */

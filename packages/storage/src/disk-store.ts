@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { constants, createReadStream } from "node:fs";
 import { chmod, type FileHandle, mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { Readable } from "node:stream";
+import { Readable, type Writable } from "node:stream";
 import {
   type BlobSource,
   type BlobStore,
@@ -12,6 +12,7 @@ import {
   notFound,
   type PutOptions,
   type PutResult,
+  type ReadNodeOptions,
   resolveRange,
   tooLarge,
 } from "./blob-store.ts";
@@ -177,6 +178,10 @@ export class DiskBlobStore implements BlobStore {
   }
 
   async read(sha256: Sha256Hex, range?: ByteRange): Promise<ReadableStream<Uint8Array>> {
+    return Readable.toWeb(await this.readNode(sha256, range)) as ReadableStream<Uint8Array>;
+  }
+
+  async readNode(sha256: Sha256Hex, range?: ByteRange, options: ReadNodeOptions = {}): Promise<Readable> {
     const path = this.pathOf(sha256);
     // Open first, so a missing blob fails here rather than inside the stream after headers went out.
     const file = await open(path, "r").catch((error: NodeJS.ErrnoException) => {
@@ -186,11 +191,46 @@ export class DiskBlobStore implements BlobStore {
     try {
       const { size } = await file.stat();
       const bounds = range ? resolveRange(range, size) : undefined;
-      const stream = file.createReadStream({ autoClose: true, ...bounds });
-      return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+      return file.createReadStream({
+        autoClose: true,
+        ...bounds,
+        ...(options.highWaterMark ? { highWaterMark: options.highWaterMark } : {}),
+      });
     } catch (error) {
       await file.close();
       throw error;
+    }
+  }
+
+  async sendTo(sha256: Sha256Hex, range: ByteRange | undefined, destination: Writable): Promise<number> {
+    const file = await open(this.pathOf(sha256), "r").catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") throw notFound(sha256);
+      throw error;
+    });
+    try {
+      const { size } = await file.stat();
+      const { start, end } = range ? resolveRange(range, size) : { start: 0, end: size - 1 };
+      const buffers = [Buffer.allocUnsafeSlow(SEND_CHUNK_BYTES), Buffer.allocUnsafeSlow(SEND_CHUNK_BYTES)];
+      let sent = 0;
+      let inFlight = 0;
+      // One buffer is being written while the other is read into: disk and socket overlap. A buffer
+      // is refilled only after its previous write completed (awaited one turn earlier).
+      let writing: Promise<boolean> = Promise.resolve(true);
+      for (let position = start, turn = 0; position <= end; turn++) {
+        const buffer = buffers[turn % 2] as Buffer;
+        const length = Math.min(buffer.byteLength, end - position + 1);
+        const { bytesRead } = await file.read(buffer, 0, length, position);
+        if (bytesRead === 0) break;
+        if (!(await writing)) return sent;
+        sent += inFlight;
+        writing = writeChunk(destination, buffer.subarray(0, bytesRead));
+        inFlight = bytesRead;
+        position += bytesRead;
+      }
+      if (!(await writing)) return sent;
+      return sent + inFlight;
+    } finally {
+      await file.close();
     }
   }
 
@@ -209,6 +249,25 @@ export class DiskBlobStore implements BlobStore {
     const hex = parseSha256Hex(sha256).slice(2);
     return join(this.blobDir, hex.slice(0, 2), hex);
   }
+}
+
+/** Bytes per read when sending a blob to a socket: large writes, two buffers per transfer. */
+const SEND_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Writes one chunk and resolves once `destination` has handed it on (the buffer may then be reused):
+ * true, or false when the destination closed or failed first.
+ */
+function writeChunk(destination: Writable, chunk: Buffer): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (destination.destroyed || destination.writableEnded) return resolve(false);
+    const onClose = () => resolve(false);
+    destination.once("close", onClose);
+    destination.write(chunk, (error) => {
+      destination.off("close", onClose);
+      resolve(!error);
+    });
+  });
 }
 
 async function writeAll(file: FileHandle, chunk: Uint8Array): Promise<void> {

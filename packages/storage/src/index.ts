@@ -6,6 +6,7 @@ export {
   type ByteRange,
   type PutOptions,
   type PutResult,
+  type ReadNodeOptions,
   resolveRange,
 } from "./blob-store.ts";
 export { DiskBlobStore, type DiskBlobStoreOptions } from "./disk-store.ts";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Readable, Transform } from "node:stream";
+import { Readable, Transform, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import {
   AbortMultipartUploadCommand,
@@ -141,10 +141,35 @@ export class S3BlobStore implements BlobStore {
   }
 
   async read(sha256: Sha256Hex, range?: ByteRange): Promise<ReadableStream<Uint8Array>> {
+    const body = await this.getObject(sha256, range);
+    if (!body) return new ReadableStream({ start: (controller) => controller.close() });
+    return body.transformToWebStream() as ReadableStream<Uint8Array>;
+  }
+
+  async readNode(sha256: Sha256Hex, range?: ByteRange): Promise<Readable> {
+    const body = await this.getObject(sha256, range);
+    if (!body) return Readable.from([]);
+    // In Node the SDK's body is the HTTP response itself (an IncomingMessage): a Node stream already.
+    return body as unknown as Readable;
+  }
+
+  async sendTo(sha256: Sha256Hex, range: ByteRange | undefined, destination: Writable): Promise<number> {
+    const source = await this.readNode(sha256, range);
+    let sent = 0;
+    source.on("data", (chunk: Buffer) => {
+      sent += chunk.byteLength;
+    });
+    // A destination that closes early ends the pipeline with an error: what was sent is the answer.
+    await pipeline(source, destination, { end: false }).catch(() => undefined);
+    return sent;
+  }
+
+  /** The object's body for `range`, refusals first; undefined for an empty blob (S3 refuses its range). */
+  private async getObject(sha256: Sha256Hex, range?: ByteRange) {
     const info = await this.stat(sha256);
     if (!info) throw notFound(sha256);
     const bounds = range ? resolveRange(range, info.size) : undefined;
-    if (info.size === 0) return new ReadableStream({ start: (controller) => controller.close() });
+    if (info.size === 0) return undefined;
     const object = await this.client.send(
       new GetObjectCommand({
         Bucket: this.bucket,
@@ -153,7 +178,7 @@ export class S3BlobStore implements BlobStore {
       }),
     );
     if (!object.Body) throw notFound(sha256);
-    return object.Body.transformToWebStream() as ReadableStream<Uint8Array>;
+    return object.Body;
   }
 
   async delete(sha256: Sha256Hex): Promise<boolean> {

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { Upload } from "@tus/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { HashingFileStore } from "./storage-hashing-store";
+import { HashingFileStore, TooManyBytes } from "./storage-hashing-store";
 
 // The hash computed while an upload's bytes are written is used only when it covers exactly the
 // bytes on disk; anything else must fall back to reading the file (takeSha256 answers undefined).
@@ -65,5 +65,40 @@ describe("HashingFileStore", () => {
     );
     await expect(store.write(failing, id, 0)).rejects.toBeDefined();
     expect(store.takeSha256(id, 5_000)).toBeUndefined();
+  });
+
+  it("writes a streamed request in batches, and a connection dropped midway keeps every byte that arrived, hashed", async () => {
+    const bytes = randomBytes(3 * 1024 * 1024 + 100);
+    const { store, id } = await storeWithUpload(bytes.byteLength);
+    const signal = new AbortController().signal;
+    const cut = 2 * 1024 * 1024 + 17;
+    const dropped = Readable.from(
+      (async function* () {
+        for (let at = 0; at < cut; at += 64 * 1024) yield bytes.subarray(at, Math.min(at + 64 * 1024, cut));
+        throw new Error("aborted");
+      })(),
+    );
+    const first = await store.writeStream(dropped, id, 0, { maxBytes: bytes.byteLength, signal });
+    expect(first.offset).toBe(cut);
+    expect((first.error as Error).message).toBe("aborted");
+    expect((await readFile(join(dir, id))).equals(bytes.subarray(0, cut))).toBe(true);
+
+    const rest = await store.writeStream(Readable.from([bytes.subarray(cut)]), id, cut, {
+      maxBytes: bytes.byteLength - cut,
+      signal,
+    });
+    expect(rest).toEqual({ offset: bytes.byteLength });
+    expect(store.takeSha256(id, bytes.byteLength)).toBe(sha256Of(bytes));
+  });
+
+  it("stops before the bytes that would pass the declared size, writing none of them", async () => {
+    const { store, id } = await storeWithUpload(1000);
+    const written = await store.writeStream(Readable.from([randomBytes(600), randomBytes(600)]), id, 0, {
+      maxBytes: 1000,
+      signal: new AbortController().signal,
+    });
+    expect(written.offset).toBe(600);
+    expect(written.error).toBeInstanceOf(TooManyBytes);
+    expect((await stat(join(dir, id))).size).toBe(600);
   });
 });

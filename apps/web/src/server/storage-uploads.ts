@@ -7,6 +7,7 @@ import { formatBytes, type UploadResult } from "@/upload/api";
 import { ApiError } from "./api/errors";
 import { db } from "./db";
 import { blobStore, type UploadLimits, uploadDir } from "./storage";
+import type { HashingFileStore } from "./storage-hashing-store";
 
 // The Upload rows: who uploads what, the quota, and turning a whole upload into a blob. The bytes
 // arrive through tus (storage-tus.ts); this module decides what is allowed and records the result.
@@ -107,6 +108,14 @@ export async function storeFinishedUpload(
       cause,
     });
   }
+}
+
+/** Stores a whole tus upload in the blob store under its sha256 and drops tus's leftovers. */
+export async function finishUpload(datastore: HashingFileStore, id: string, size: number): Promise<string> {
+  const result = await storeFinishedUpload(id, size, datastore.takeSha256(id, size));
+  // The bytes moved into the blob store (disk) or were copied there (S3): drop tus's leftovers.
+  await datastore.remove(id).catch(() => datastore.configstore.delete(id).catch(() => undefined));
+  return result.sha256;
 }
 
 export function resultOf(row: Upload): UploadResult {

@@ -12,14 +12,19 @@ export function problemResponse(problem: Problem, headers: HeadersInit = {}): Re
 }
 
 export function apiErrorResponse(error: ApiError): Response {
-  return problemResponse({
+  return problemResponse(problemOf(error));
+}
+
+/** The problem document of a refusal, for web and Node responses alike. */
+export function problemOf(error: ApiError): Problem {
+  return {
     type: "about:blank",
     title: error.title,
     status: error.status,
     detail: error.detail,
     code: error.code,
     ...(error.options.errors ? { errors: error.options.errors } : {}),
-  });
+  };
 }
 
 /** Each failing field, named from where it sits in the request ("body.signature"). */

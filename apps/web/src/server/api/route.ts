@@ -28,7 +28,10 @@ export function apiRoute<B = undefined, Q = undefined>(
       const query = spec.query ? parseWith(spec.query, queryObject(request), "query") : (undefined as Q);
       let body = undefined as B;
       if (request.method !== "GET" && request.method !== "HEAD") {
-        assertSameOrigin(request);
+        assertSameSite(
+          request.headers.get("origin"),
+          request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
+        );
         if (spec.body) {
           const text = await readBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
           body = parseWith(spec.body, parseJson(text), "body");
@@ -67,10 +70,8 @@ function queryObject(request: Request): Record<string, string | string[]> {
  * Browsers send Origin on cross-site POSTs; a write from another site is refused (the session
  * cookie is SameSite=Lax, this is the second lock). Requests without Origin (curl, servers) pass.
  */
-function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
+export function assertSameSite(origin: string | null | undefined, host: string | null | undefined): void {
   if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   let originHost: string;
   try {
     originHost = new URL(origin).host;

@@ -14,6 +14,33 @@ export async function currentSession(db: PrismaClient): Promise<Session | null> 
   return token ? findSession(db, token) : null;
 }
 
+/**
+ * The same, from a raw Cookie header: for the Node request handlers that stream bytes (pages/api),
+ * where next/headers has no request to read.
+ */
+export async function sessionFromCookieHeader(
+  db: PrismaClient,
+  header: string | undefined,
+): Promise<Session | null> {
+  const token = cookieValue(header, SESSION_COOKIE);
+  return token ? findSession(db, token) : null;
+}
+
+/** One cookie's value from a Cookie header ("a=1; b=2"), percent-decoded as browsers send it. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at < 0 || part.slice(0, at).trim() !== name) continue;
+    const value = part.slice(at + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return undefined;
+}
+
 /** Deletes the session named by the cookie. */
 export async function endCurrentSession(db: PrismaClient): Promise<void> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
