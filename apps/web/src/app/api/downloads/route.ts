@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import { getAddress } from "viem";
-import { downloadRequestSchema } from "@/lib/api/downloads";
+import { downloadFileName, downloadRequestSchema } from "@/lib/api/downloads";
 import { ApiError } from "@/server/api/errors";
 import { apiRoute } from "@/server/api/route";
 import { currentSession } from "@/server/auth/sessions";
@@ -70,7 +70,7 @@ export const POST = apiRoute({ body: downloadRequestSchema, maxBodyBytes: 1024 }
         expiresAt: new Date(expiresAt).toISOString(),
         sha256: covered.sha256,
         size: stat.size,
-        fileName: `license-${license.licenseId}-v${covered.version}-${covered.sha256.slice(2, 14)}.bin`,
+        fileName: downloadFileName(license.licenseId.toString(), covered.version, covered.sha256),
       },
       { headers: { "cache-control": "no-store" } },
     );
