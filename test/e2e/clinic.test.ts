@@ -191,6 +191,14 @@ async function askLink(cookie: string, body: unknown, init: RequestInit = {}) {
   };
 }
 
+/** What the clinic lets the LicenseManager take in tUSD: a permit must leave nothing behind. */
+const clinicAllowance = () =>
+  stack.publicClient.readContract({
+    address: stack.contracts.Stablecoin,
+    abi: testTokenAbi,
+    functionName: "allowance",
+    args: [clinic.address, stack.contracts.LicenseManager],
+  });
 const downloadCounts = async () => ({
   grants: await stack.db.downloadGrant.count(),
   downloads: await stack.db.download.count(),
@@ -356,12 +364,7 @@ describe("the clinic journey", () => {
       signatures: wallet.count("eth_signTypedData_v4"),
       txs: wallet.count("eth_sendTransaction"),
     };
-    const allowanceBefore = await stack.publicClient.readContract({
-      address: stack.contracts.Stablecoin,
-      abi: testTokenAbi,
-      functionName: "allowance",
-      args: [clinic.address, stack.contracts.LicenseManager],
-    });
+    const allowanceBefore = await clinicAllowance();
     expect(allowanceBefore).toBe(0n);
     await check(page, "04-quote-tusd");
     await submitAndIndexHere(offer);
@@ -377,14 +380,7 @@ describe("the clinic journey", () => {
     expect(BigInt(sale.total.toFixed())).toBe(total);
     tusdLicense = sale.licenseId;
     // The permit was for exactly the total, and the purchase spent all of it.
-    expect(
-      await stack.publicClient.readContract({
-        address: stack.contracts.Stablecoin,
-        abi: testTokenAbi,
-        functionName: "allowance",
-        args: [clinic.address, stack.contracts.LicenseManager],
-      }),
-    ).toBe(0n);
+    expect(await clinicAllowance()).toBe(0n);
     await check(page, "05-bought-tusd");
   });
 
@@ -506,14 +502,7 @@ describe("the clinic journey", () => {
       where: { chainId: stack.chainId, licenseId: tusdLicense, kind: "RENEWAL" },
     });
     expect(BigInt(tusdRenewal.total.toFixed()) * 2n).toBe(BigInt(tusdPurchase.total.toFixed()));
-    expect(
-      await stack.publicClient.readContract({
-        address: stack.contracts.Stablecoin,
-        abi: testTokenAbi,
-        functionName: "allowance",
-        args: [clinic.address, stack.contracts.LicenseManager],
-      }),
-    ).toBe(0n);
+    expect(await clinicAllowance()).toBe(0n);
     await check(page, "10-renewed");
   });
 
