@@ -25,9 +25,16 @@ export async function reachState(scope: Locator, target: string, timeout = 30_00
  * daemon would) whenever the page reports the block confirmed and is still waiting for it.
  */
 export async function submitAndIndex(scope: Locator, index: () => Promise<unknown>): Promise<void> {
-  await scope.getByTestId("tx-submit").first().click();
-  await reachState(scope, "confirmed");
-  const status = scope.getByTestId("tx-status").first();
+  // The control that was pressed, marked in the page: when the page re-renders after indexing, other
+  // controls may appear before it in `scope` (a new staff seat's Revoke), and "the first status in
+  // scope" would then follow the wrong one.
+  const submit = scope.getByTestId("tx-submit").first();
+  const marker = `followed-${++followed}`;
+  await submit.evaluate((button, id) => button.parentElement?.setAttribute("data-followed", id), marker);
+  const control = scope.page().locator(`[data-followed="${marker}"]`);
+  await submit.click();
+  await reachState(control, "confirmed");
+  const status = control.getByTestId("tx-status");
   await expect
     .poll(
       async () => {
@@ -36,7 +43,7 @@ export async function submitAndIndex(scope: Locator, index: () => Promise<unknow
         if ((await status.count()) === 0) return "indexed";
         const now = await status.getAttribute("data-state", { timeout: 1_000 }).catch(() => null);
         if (now === "failed") {
-          throw new Error(`the flow failed: ${await scope.getByTestId("tx-error").first().textContent()}`);
+          throw new Error(`the flow failed: ${await control.getByTestId("tx-error").first().textContent()}`);
         }
         if (now === "confirmed") await index();
         return now;
@@ -45,3 +52,5 @@ export async function submitAndIndex(scope: Locator, index: () => Promise<unknow
     )
     .toBe("indexed");
 }
+
+let followed = 0;
