@@ -31,7 +31,7 @@ import { startStack } from "../test/support/stack.ts";
 import { DEV_ACCOUNT, devAccount } from "./lib/accounts.ts";
 import { groupCpuSeconds, groupRssMB, peakRss } from "./lib/process-memory.ts";
 import { resultsJson, round as round3, type Sample, series, timed } from "./lib/rounds.ts";
-import { freePort, type Service, startService, waitFor } from "./lib/services.ts";
+import { freePort, type Service, startService, WEB_SERVER_NODE_OPTIONS, waitFor } from "./lib/services.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const webDir = join(root, "apps/web");
@@ -115,6 +115,7 @@ try {
     args: ["start", "--port", String(port), "--hostname", "127.0.0.1"],
     cwd: webDir,
     env: {
+      NODE_OPTIONS: WEB_SERVER_NODE_OPTIONS,
       DATABASE_URL: stack.databaseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
       TESSERA_RPC_URL: stack.rpcUrl,

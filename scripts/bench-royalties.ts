@@ -30,7 +30,7 @@ import { launchBrowser } from "../test/support/browser.ts";
 import { startStack } from "../test/support/stack.ts";
 import { BENCH_CHAIN_ID, fillRoyaltiesDatabase, HOLDER, SESSION_TOKEN } from "./bench-royalties/data.ts";
 import { devAccount } from "./lib/accounts.ts";
-import { freePort, startService, waitFor } from "./lib/services.ts";
+import { freePort, startService, WEB_SERVER_NODE_OPTIONS, waitFor } from "./lib/services.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const webDir = join(root, "apps/web");
@@ -81,6 +81,7 @@ async function measurePage() {
       args: ["start", "--port", String(port), "--hostname", "127.0.0.1"],
       cwd: webDir,
       env: {
+        NODE_OPTIONS: WEB_SERVER_NODE_OPTIONS,
         DATABASE_URL: database.url,
         TESSERA_CHAIN_ID: String(BENCH_CHAIN_ID),
         TESSERA_CONTRACTS: JSON.stringify(contracts),

@@ -29,7 +29,7 @@ import { z } from "zod";
 import { UPLOAD_CHUNK_BYTES } from "../apps/web/src/upload/api.ts";
 import { groupCpuSeconds, groupRssMB, peakRss } from "./lib/process-memory.ts";
 import { resultsJson, round as round3, type Sample, series, timed } from "./lib/rounds.ts";
-import { freePort, startService, waitFor } from "./lib/services.ts";
+import { freePort, startService, WEB_SERVER_NODE_OPTIONS, waitFor } from "./lib/services.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const webDir = join(root, "apps/web");
@@ -74,9 +74,8 @@ try {
       NEXT_TELEMETRY_DISABLED: "1",
       TESSERA_BLOB_DIR: join(work, "blobs"),
       TESSERA_UPLOAD_DIR: join(work, "uploads"),
-      // V8 flags for the web server only, to try heap settings: e.g. WEB_NODE_OPTIONS=--max-semi-space-size=4
-      // (a 2026-11-27 run on a quiet machine: upload RSS max 286 MB instead of 312, same throughput).
-      NODE_OPTIONS: process.env.WEB_NODE_OPTIONS ?? "",
+      // WEB_NODE_OPTIONS tries other V8 settings for the web server (e.g. "" for V8's defaults).
+      NODE_OPTIONS: process.env.WEB_NODE_OPTIONS ?? WEB_SERVER_NODE_OPTIONS,
     },
     logFile: join(root, ".tessera/logs/bench-storage-web.log"),
   });

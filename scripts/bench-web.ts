@@ -19,7 +19,7 @@ import { createTestDatabase } from "@tessera/db/testing";
 import { z } from "zod";
 import { firstLoadJs } from "../test/support/first-load-js.ts";
 import { BENCH_CHAIN_ID, fillBenchDatabase } from "./bench-web/data.ts";
-import { freePort, startService, waitFor } from "./lib/services.ts";
+import { freePort, startService, WEB_SERVER_NODE_OPTIONS, waitFor } from "./lib/services.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const webDir = join(root, "apps/web");
@@ -273,6 +273,7 @@ async function measureWeb(databaseUrl: string) {
     args: ["start", "--port", String(port), "--hostname", "127.0.0.1"],
     cwd: webDir,
     env: {
+      NODE_OPTIONS: WEB_SERVER_NODE_OPTIONS,
       DATABASE_URL: databaseUrl,
       TESSERA_CHAIN_ID: String(BENCH_CHAIN_ID),
       NEXT_TELEMETRY_DISABLED: "1",

@@ -18,7 +18,14 @@ import { DiskBlobStore } from "@tessera/storage";
 import { hardhat } from "viem/chains";
 import { createDatabaseIfMissing, urlWithDatabase } from "../packages/db/src/databases.ts";
 import { devAccounts } from "./lib/accounts.ts";
-import { assertPortFree, rpcAnswers, type Service, startService, waitFor } from "./lib/services.ts";
+import {
+  assertPortFree,
+  rpcAnswers,
+  type Service,
+  startService,
+  WEB_SERVER_NODE_OPTIONS,
+  waitFor,
+} from "./lib/services.ts";
 import { seedArtifacts } from "./seed/artifacts.ts";
 import { seedDemoCatalog } from "./seed/seed.ts";
 
@@ -240,7 +247,7 @@ async function main(): Promise<void> {
       command: join(root, "apps/web/node_modules/.bin/next"),
       args: ["dev", "--port", String(WEB_PORT)],
       cwd: join(root, "apps/web"),
-      env: serviceEnv,
+      env: { ...serviceEnv, NODE_OPTIONS: WEB_SERVER_NODE_OPTIONS },
       logFile: join(logDir, "web.log"),
       echo: true,
     }),

@@ -13,7 +13,13 @@ import hre from "hardhat";
 import { type Address, createPublicClient, http, type PublicClient } from "viem";
 import { hardhat } from "viem/chains";
 import TesseraModule from "../../contracts/ignition/modules/Tessera.ts";
-import { freePort, type Service, startService, waitFor } from "../../scripts/lib/services.ts";
+import {
+  freePort,
+  type Service,
+  startService,
+  WEB_SERVER_NODE_OPTIONS,
+  waitFor,
+} from "../../scripts/lib/services.ts";
 import { seedDemoCatalog } from "../../scripts/seed/seed.ts";
 import { serveProvider } from "./rpc-server.ts";
 
@@ -125,6 +131,7 @@ export async function startStack(): Promise<Stack> {
           args: ["start", "--port", String(port), "--hostname", "127.0.0.1"],
           cwd: webDir,
           env: {
+            NODE_OPTIONS: WEB_SERVER_NODE_OPTIONS,
             DATABASE_URL: database.url,
             TESSERA_RPC_URL: rpcUrl,
             TESSERA_CHAIN_ID: String(hardhat.id),
