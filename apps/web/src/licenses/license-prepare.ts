@@ -1,7 +1,7 @@
 import { licenseManagerAbi } from "@tessera/abi/browser";
 import { erc20Abi, formatUnits, getAddress, isAddress } from "viem";
 import { getBalance, readContract } from "wagmi/actions";
-import { authorisePayment } from "@/payment/token-payment";
+import { authoriseLicensePayment } from "@/payment/token-payment";
 import { type ContractWrite, type TxContext, TxPreconditionError } from "@/tx/use-transaction";
 import type { LicenseTarget } from "./license-plans";
 
@@ -29,14 +29,7 @@ export async function prepareRenew(target: LicenseTarget, context: TxContext): P
   }
   const args = [BigInt(target.licenseId), 1] as const;
   if (target.symbol === "ETH") return { ...lm(target), functionName: "renew", args, value: total };
-  const permit = await authorisePayment(context, {
-    token: target.currency,
-    spender: target.licenseManager,
-    amount: total,
-    symbol: target.symbol,
-    decimals: target.decimals,
-    purpose: "to renew this license",
-  });
+  const permit = await authoriseLicensePayment(context, target, total, "to renew this license");
   if (!permit) return { ...lm(target), functionName: "renew", args };
   return {
     ...lm(target),

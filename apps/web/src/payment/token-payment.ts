@@ -92,3 +92,20 @@ async function approveExactly({ account, chainId, config }: TxContext, payment: 
   });
   await waitForTransactionReceipt(config, { hash, chainId });
 }
+
+/** Authorises a payment to the LicenseManager in an offer's token (a purchase or a renewal). */
+export function authoriseLicensePayment(
+  context: TxContext,
+  target: { currency: Address; licenseManager: Address; symbol: string; decimals: number },
+  amount: bigint,
+  purpose: string,
+): Promise<Permit | null> {
+  return authorisePayment(context, {
+    token: target.currency,
+    spender: target.licenseManager,
+    amount,
+    symbol: target.symbol,
+    decimals: target.decimals,
+    purpose,
+  });
+}

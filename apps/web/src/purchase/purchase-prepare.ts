@@ -1,7 +1,7 @@
 import { licenseManagerAbi, testTokenAbi } from "@tessera/abi/browser";
 import { formatUnits } from "viem";
 import { getBalance, readContract } from "wagmi/actions";
-import { authorisePayment } from "@/payment/token-payment";
+import { authoriseLicensePayment } from "@/payment/token-payment";
 import { type ContractWrite, type TxContext, TxPreconditionError } from "@/tx/use-transaction";
 import type { PurchaseOrder, PurchaseTarget } from "./purchase-plan";
 import { quoteLicense } from "./quote";
@@ -30,14 +30,7 @@ export async function preparePurchase(
   const token = { address: target.currency, abi: testTokenAbi, chainId } as const;
   const balance = await readContract(config, { ...token, functionName: "balanceOf", args: [account] });
   if (balance < total) throw shortfall(target, balance, total);
-  const permit = await authorisePayment(context, {
-    token: target.currency,
-    spender: target.licenseManager,
-    amount: total,
-    symbol: target.symbol,
-    decimals: target.decimals,
-    purpose: "for this license",
-  });
+  const permit = await authoriseLicensePayment(context, target, total, "for this license");
   if (!permit) return { ...lm, functionName: "purchase", args };
   return {
     ...lm,
